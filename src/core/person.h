@@ -1,0 +1,54 @@
+// Person and Household: who arrived, as registered at intake. A Person's names are kept
+// as typed (with accents) for display; normalised forms for search and linkage are
+// derived in core/names.h. Plain value types; no validation here (see core/validate.h).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/birth_date.h"
+
+namespace acogida {
+
+enum class Sex { kUnknown, kFemale, kMale, kOther };
+// "F", "M", "X", or "" for unknown.
+std::string_view SexCode(Sex sex);
+std::optional<Sex> ParseSex(std::string_view code);
+
+// How a member relates to the household's head.
+enum class Relationship { kHead, kSpouse, kChild, kParent, kSibling, kGrandchild, kOtherRelative, kNonRelative };
+std::string_view RelationshipName(Relationship relationship);  // "head", "spouse", ...
+std::optional<Relationship> ParseRelationship(std::string_view name);
+
+struct Person {
+  int64_t id = 0;
+  int64_t household_id = 0;
+  std::string given_names;       // "María Guadalupe"
+  std::string paternal_surname;  // "Hernández"
+  std::string maternal_surname;  // "López"; often missing
+  Sex sex = Sex::kUnknown;
+  BirthDate birth_date;
+  std::string birth_state;         // INEGI state code "01".."32", "" unknown
+  std::string birth_municipality;  // INEGI municipality code "001".."570", "" unknown
+  std::string curp;                // 18 characters, upper case, "" unknown
+  std::vector<std::string> languages;  // ISO 639-3 codes: "spa", "eng", "nah", "zap", "mix", ...
+  std::string phone;               // E.164 "+52..." or "" (sensitive)
+  Relationship relationship = Relationship::kHead;
+  int64_t version = 1;             // optimistic-concurrency version
+  std::string created_at;          // ISO 8601 UTC
+
+  // "María Guadalupe Hernández López".
+  std::string FullName() const;
+};
+
+struct Household {
+  int64_t id = 0;
+  int64_t site_id = 0;  // where the household was registered
+  std::vector<Person> members;
+  std::string created_at;
+};
+
+}  // namespace acogida

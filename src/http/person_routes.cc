@@ -1,0 +1,76 @@
+// Health, households, persons and arrivals:
+//   GET  /api/v1/health                       liveness and version
+//   POST /api/v1/households                   register an arriving household (one transaction)
+//   GET  /api/v1/households/{id}              a household with its members
+//   GET  /api/v1/persons?q=&limit=&offset=    search by partial name, any accents or case
+//   GET  /api/v1/persons/{id}                 one person with their arrivals
+//   GET  /api/v1/sites/{id}/arrivals?date=    arrivals at a site on a local day
+#include "http/api.h"
+#include "http/json_codec.h"
+
+namespace acogida::http {
+
+void AddHealthRoutes(Router& router, const Services& services) {
+  router.Add(Method::kGet, "/api/v1/health", [backend = services.backend](const httplib::Request&) -> StatusOr<Reply> {
+    return Reply{200, Json{{"status", "ok"}, {"version", ACOGIDA_VERSION}, {"database", backend}}};
+  });
+}
+
+void AddHouseholdRoutes(Router& router, const Services& services) {
+  IntakeService& intake = services.intake;
+  PersonService& persons = services.persons;
+
+  router.Add(Method::kPost, "/api/v1/households", [&intake](const httplib::Request& req) -> StatusOr<Reply> {
+    ASSIGN_OR_RETURN(Json body, ParseObject(req.body));
+    ASSIGN_OR_RETURN(NewHousehold input, NewHouseholdFromJson(body));
+    ASSIGN_OR_RETURN(Household household, intake.Register(std::move(input)));
+    return Reply{201, HouseholdToJson(household)};
+  });
+
+  router.Add(Method::kGet, "/api/v1/households/{id}", [&persons](const httplib::Request& req) -> StatusOr<Reply> {
+    ASSIGN_OR_RETURN(int64_t household_id, PathId(req, 1));
+    ASSIGN_OR_RETURN(Household household, persons.GetHousehold(household_id));
+    return Reply{200, HouseholdToJson(household)};
+  });
+}
+
+void AddPersonRoutes(Router& router, const Services& services) {
+  PersonService& persons = services.persons;
+
+  router.Add(Method::kGet, "/api/v1/persons", [&persons](const httplib::Request& req) -> StatusOr<Reply> {
+    PersonQuery query;
+    query.text = req.get_param_value("q");
+    ASSIGN_OR_RETURN(query.limit, QueryInt(req, "limit", 20));
+    ASSIGN_OR_RETURN(query.offset, QueryInt(req, "offset", 0));
+    ASSIGN_OR_RETURN(PersonPage page, persons.Search(query));
+    Json items = Json::array();
+    for (const Person& person : page.items) items.push_back(PersonToJson(person));
+    return Reply{200, Json{{"items", std::move(items)},
+                           {"total", page.total},
+                           {"limit", query.limit},
+                           {"offset", query.offset}}};
+  });
+
+  router.Add(Method::kGet, "/api/v1/persons/{id}", [&persons](const httplib::Request& req) -> StatusOr<Reply> {
+    ASSIGN_OR_RETURN(int64_t person_id, PathId(req, 1));
+    ASSIGN_OR_RETURN(PersonDetail detail, persons.Get(person_id));
+    Json out = PersonToJson(detail.person);
+    out["arrivals"] = Json::array();
+    for (const ArrivalView& view : detail.arrivals) out["arrivals"].push_back(ArrivalViewToJson(view));
+    return Reply{200, std::move(out)};
+  });
+
+  router.Add(Method::kGet, "/api/v1/sites/{id}/arrivals", [&persons](const httplib::Request& req) -> StatusOr<Reply> {
+    ASSIGN_OR_RETURN(int64_t site_id, PathId(req, 1));
+    if (!req.has_param("date")) return InvalidArgument("date", "is required (YYYY-MM-DD)");
+    ASSIGN_OR_RETURN(SiteDayArrivals day, persons.ArrivalsAtSite(site_id, req.get_param_value("date")));
+    Json items = Json::array();
+    for (const ArrivalView& view : day.items) items.push_back(ArrivalViewToJson(view));
+    return Reply{200, Json{{"site_id", day.site.id},
+                           {"date", day.date},
+                           {"timezone", day.site.timezone},
+                           {"items", std::move(items)}}};
+  });
+}
+
+}  // namespace acogida::http

@@ -1,0 +1,55 @@
+// Household intake.
+#include "service/intake_service.h"
+
+#include "core/validate.h"
+
+namespace acogida {
+
+namespace {
+constexpr size_t kMaxBatchIdLength = 80;
+// Arrival times more than this far in the future are typing errors.
+constexpr auto kFutureTolerance = std::chrono::hours(1);
+}  // namespace
+
+Status WriteArrivingHousehold(Tx& tx, Household& household, const Arrival& arrival) {
+  if (!tx.GetSite(household.site_id).ok()) {
+    return InvalidArgument("site_id", "site " + std::to_string(household.site_id) + " does not exist");
+  }
+  RETURN_IF_ERROR(tx.InsertHousehold(household));
+  for (Person& member : household.members) {
+    member.household_id = household.id;
+    RETURN_IF_ERROR(tx.InsertPerson(member));
+    Arrival member_arrival = arrival;
+    member_arrival.person_id = member.id;
+    member_arrival.household_id = household.id;
+    member_arrival.site_id = household.site_id;
+    RETURN_IF_ERROR(tx.InsertArrival(member_arrival));
+  }
+  return OkStatus();
+}
+
+StatusOr<Household> IntakeService::Register(NewHousehold input) {
+  const UtcTime now = clock_();
+  UtcTime arrived_at = now;
+  if (!input.arrived_at.empty()) {
+    ASSIGN_OR_RETURN(arrived_at, ParseUtc(input.arrived_at, "arrived_at"));
+    if (arrived_at > now + kFutureTolerance) return InvalidArgument("arrived_at", "must not be in the future");
+  }
+  if (input.batch_id.size() > kMaxBatchIdLength) {
+    return InvalidArgument("batch_id", "must be at most 80 characters");
+  }
+  Household household;
+  household.site_id = input.site_id;
+  household.members = std::move(input.members);
+  RETURN_IF_ERROR(ValidateHousehold(household, FormatUtcDate(now)));
+
+  Arrival arrival;
+  arrival.arrived_at = FormatUtc(arrived_at);
+  arrival.mode = input.mode;
+  arrival.batch_id = input.batch_id;
+  RETURN_IF_ERROR(store_.InTransaction(
+      TxMode::kWrite, [&](Tx& tx) { return WriteArrivingHousehold(tx, household, arrival); }));
+  return household;
+}
+
+}  // namespace acogida

@@ -1,0 +1,41 @@
+// Intake: registering an arriving household with all its members and their arrival at a
+// reception site, in one transaction (all members are written, or none). Thread-safe.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/arrival.h"
+#include "core/person.h"
+#include "service/clock.h"
+#include "store/store.h"
+
+namespace acogida {
+
+struct NewHousehold {
+  int64_t site_id = 0;
+  std::string arrived_at;  // ISO 8601; empty means now
+  ArrivalMode mode = ArrivalMode::kLandPort;
+  std::string batch_id;    // bus number, flight, list
+  std::vector<Person> members;
+};
+
+// Writes a validated household, its members and one arrival per member (copied from
+// `arrival`, with ids filled in) inside `tx`. InvalidArgument "site_id" if the site is absent.
+Status WriteArrivingHousehold(Tx& tx, Household& household, const Arrival& arrival);
+
+class IntakeService {
+ public:
+  IntakeService(Store& store, Clock clock) : store_(store), clock_(std::move(clock)) {}
+
+  // Validates every member (fields named "members[i].field"), checks the site exists
+  // (InvalidArgument "site_id" otherwise), then writes the household, members and one
+  // arrival per member. Returns the household with its members' ids.
+  StatusOr<Household> Register(NewHousehold input);
+
+ private:
+  Store& store_;
+  Clock clock_;
+};
+
+}  // namespace acogida

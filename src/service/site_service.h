@@ -1,0 +1,47 @@
+// Use cases on sites and their sections: list, read, create, edit (with the version the
+// editor loaded, so a concurrent edit is refused rather than overwritten), delete.
+// Validates with core, runs each use case in one store transaction. Thread-safe.
+#pragma once
+
+#include <vector>
+
+#include "core/site.h"
+#include "store/store.h"
+
+namespace acogida {
+
+struct SiteSummary {
+  Site site;
+  int64_t beds = 0;  // sum of its sections' beds
+};
+
+struct SiteDetail {
+  Site site;
+  int64_t beds = 0;
+  std::vector<Section> sections;
+};
+
+class SiteService {
+ public:
+  explicit SiteService(Store& store) : store_(store) {}
+
+  StatusOr<std::vector<SiteSummary>> List();
+  // NotFound if there is no such site.
+  StatusOr<SiteDetail> Get(int64_t site_id);
+  // InvalidArgument naming the field when the input is not valid.
+  StatusOr<Site> Create(Site input);
+  // `input.version` must be the stored version: Aborted otherwise.
+  StatusOr<Site> Update(Site input);
+  // FailedPrecondition if arrivals were registered at the site.
+  Status Delete(int64_t site_id);
+
+  StatusOr<std::vector<Section>> ListSections(int64_t site_id);
+  StatusOr<Section> CreateSection(Section input);
+  StatusOr<Section> UpdateSection(Section input);
+  Status DeleteSection(int64_t section_id);
+
+ private:
+  Store& store_;
+};
+
+}  // namespace acogida

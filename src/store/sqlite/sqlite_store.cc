@@ -1,0 +1,140 @@
+// The SQLite Store: a pool of connections to one database file in WAL mode, so readers run
+// beside the one writer. Writers are serialised in-process by a mutex and take SQLite's write
+// lock at BEGIN IMMEDIATE (other processes wait up to busy_timeout_ms). Migrations run at open.
+#include <unistd.h>
+
+#include <filesystem>
+#include <mutex>
+#include <vector>
+
+#include "store/migrations.h"
+#include "store/sqlite/sqlite_connection.h"
+#include "store/sqlite/sqlite_tx.h"
+#include "store/store.h"
+
+namespace acogida {
+namespace {
+
+constexpr const char* kIdColumn = "INTEGER PRIMARY KEY";
+
+Status CheckPath(const std::string& path, bool create_if_missing) {
+  namespace fs = std::filesystem;
+  if (path.empty()) return FailedPrecondition("the database path is empty");
+  fs::path file(path);
+  fs::path folder = file.has_parent_path() ? file.parent_path() : fs::path(".");
+  std::error_code error;
+  if (!fs::is_directory(folder, error)) {
+    return FailedPrecondition("cannot open database '" + path + "': folder '" + folder.string() +
+                              "' does not exist");
+  }
+  if (fs::exists(file, error)) {
+    if (fs::is_directory(file, error)) {
+      return FailedPrecondition("cannot open database '" + path + "': it is a folder");
+    }
+    if (::access(path.c_str(), R_OK | W_OK) != 0) {
+      return FailedPrecondition("cannot open database '" + path + "': the file is not writable");
+    }
+  } else if (!create_if_missing) {
+    return FailedPrecondition("database '" + path + "' does not exist");
+  }
+  // WAL mode creates -wal and -shm files beside the database.
+  if (::access(folder.c_str(), W_OK) != 0) {
+    return FailedPrecondition("cannot open database '" + path + "': folder '" + folder.string() +
+                              "' is not writable");
+  }
+  return OkStatus();
+}
+
+class SqliteStore : public Store {
+ public:
+  SqliteStore(std::string path, SqliteOptions options) : path_(std::move(path)), options_(std::move(options)) {}
+
+  Status Migrate() {
+    ASSIGN_OR_RETURN(auto connection, Acquire());
+    Status status = connection->Exec(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+        "applied_at TEXT NOT NULL)");
+    for (const Migration& migration : Migrations()) {
+      if (!status.ok()) break;
+      status = Run(*connection, TxMode::kWrite, [&](Tx&) -> Status {
+        ASSIGN_OR_RETURN(auto applied, connection->Prepare("SELECT 1 FROM schema_migrations WHERE version = ?"));
+        applied->Bind(1, migration.version);
+        ASSIGN_OR_RETURN(bool done, applied->Step());
+        if (done) return OkStatus();
+        RETURN_IF_ERROR(connection->Exec(ApplyDialect(migration.sql, kIdColumn)));
+        ASSIGN_OR_RETURN(auto record, connection->Prepare(
+            "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"));
+        record->Bind(1, migration.version).Bind(2, migration.name).Bind(3, Now());
+        return record->Run();
+      });
+    }
+    Release(std::move(connection));
+    return status;
+  }
+
+  Status InTransaction(TxMode mode, const std::function<Status(Tx&)>& work) override {
+    ASSIGN_OR_RETURN(auto connection, Acquire());
+    Status status;
+    if (mode == TxMode::kWrite) {
+      std::lock_guard<std::mutex> lock(write_mutex_);
+      status = Run(*connection, mode, work);
+    } else {
+      status = Run(*connection, mode, work);
+    }
+    Release(std::move(connection));
+    return status;
+  }
+
+  std::string Backend() const override { return "sqlite"; }
+
+ private:
+  Status Run(SqliteConnection& connection, TxMode mode, const std::function<Status(Tx&)>& work) {
+    RETURN_IF_ERROR(connection.Exec(mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN"));
+    auto tx = NewSqliteTx(connection, Now());
+    Status status = work(*tx);
+    if (status.ok()) status = connection.Exec("COMMIT");
+    if (!status.ok() && !sqlite3_get_autocommit(connection.handle())) {
+      connection.Exec("ROLLBACK").ok();  // the original error is what the caller needs
+    }
+    return status;
+  }
+
+  std::string Now() const {
+    return FormatUtc(options_.clock ? options_.clock()
+                                    : std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+  }
+
+  StatusOr<std::unique_ptr<SqliteConnection>> Acquire() {
+    {
+      std::lock_guard<std::mutex> lock(pool_mutex_);
+      if (!idle_.empty()) {
+        auto connection = std::move(idle_.back());
+        idle_.pop_back();
+        return connection;
+      }
+    }
+    return SqliteConnection::Open(path_, options_.create_if_missing, options_.busy_timeout_ms);
+  }
+
+  void Release(std::unique_ptr<SqliteConnection> connection) {
+    std::lock_guard<std::mutex> lock(pool_mutex_);
+    idle_.push_back(std::move(connection));
+  }
+
+  const std::string path_;
+  const SqliteOptions options_;
+  std::mutex write_mutex_;
+  std::mutex pool_mutex_;
+  std::vector<std::unique_ptr<SqliteConnection>> idle_;
+};
+
+}  // namespace
+
+StatusOr<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const SqliteOptions& options) {
+  RETURN_IF_ERROR(CheckPath(path, options.create_if_missing));
+  auto store = std::make_unique<SqliteStore>(path, options);
+  RETURN_IF_ERROR(store->Migrate());
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace acogida

@@ -1,0 +1,362 @@
+// Reads and writes of domain values in SQLite. The SQL is portable; see migrations/.
+#include "store/sqlite/sqlite_tx.h"
+
+#include "store/person_tokens.h"
+
+namespace acogida {
+namespace {
+
+constexpr const char* kSiteColumns =
+    "id, name, kind, operator, city, state, timezone, latitude, longitude, demo, version";
+constexpr const char* kSectionColumns = "id, site_id, name, kind, beds, version";
+constexpr const char* kPersonColumns =
+    "id, household_id, given_names, paternal_surname, maternal_surname, sex, birth_date, birth_state, "
+    "birth_municipality, curp, languages, phone, relationship, version, created_at";
+constexpr const char* kArrivalViewSql =
+    "SELECT a.id, a.person_id, a.household_id, a.site_id, a.arrived_at, a.mode, a.batch_id, "
+    "p.given_names, p.paternal_surname, p.maternal_surname, s.name "
+    "FROM arrival a JOIN person p ON p.id = a.person_id JOIN site s ON s.id = a.site_id ";
+
+std::string JoinLanguages(const std::vector<std::string>& languages) {
+  std::string out;
+  for (const std::string& language : languages) {
+    if (!out.empty()) out += ',';
+    out += language;
+  }
+  return out;
+}
+
+std::vector<std::string> SplitLanguages(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    if (comma > start) out.push_back(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
+
+Site ReadSite(const Statement& row) {
+  Site site;
+  site.id = row.Int(0);
+  site.name = row.Text(1);
+  site.kind = ParseSiteKind(row.Text(2)).value_or(SiteKind::kShelter);
+  site.operator_name = row.Text(3);
+  site.city = row.Text(4);
+  site.state = row.Text(5);
+  site.timezone = row.Text(6);
+  site.latitude = row.Double(7);
+  site.longitude = row.Double(8);
+  site.demo = row.Int(9) != 0;
+  site.version = row.Int(10);
+  return site;
+}
+
+Section ReadSection(const Statement& row) {
+  Section section;
+  section.id = row.Int(0);
+  section.site_id = row.Int(1);
+  section.name = row.Text(2);
+  section.kind = ParseSectionKind(row.Text(3)).value_or(SectionKind::kMen);
+  section.beds = static_cast<int>(row.Int(4));
+  section.version = row.Int(5);
+  return section;
+}
+
+Person ReadPerson(const Statement& row) {
+  Person person;
+  person.id = row.Int(0);
+  person.household_id = row.Int(1);
+  person.given_names = row.Text(2);
+  person.paternal_surname = row.Text(3);
+  person.maternal_surname = row.Text(4);
+  person.sex = ParseSex(row.Text(5)).value_or(Sex::kUnknown);
+  auto birth_date = ParseBirthDate(row.Text(6));
+  if (birth_date.ok()) person.birth_date = *birth_date;
+  person.birth_state = row.Text(7);
+  person.birth_municipality = row.Text(8);
+  person.curp = row.Text(9);
+  person.languages = SplitLanguages(row.Text(10));
+  person.phone = row.Text(11);
+  person.relationship = ParseRelationship(row.Text(12)).value_or(Relationship::kHead);
+  person.version = row.Int(13);
+  person.created_at = row.Text(14);
+  return person;
+}
+
+ArrivalView ReadArrivalView(const Statement& row) {
+  ArrivalView view;
+  view.arrival.id = row.Int(0);
+  view.arrival.person_id = row.Int(1);
+  view.arrival.household_id = row.Int(2);
+  view.arrival.site_id = row.Int(3);
+  view.arrival.arrived_at = row.Text(4);
+  view.arrival.mode = ParseArrivalMode(row.Text(5)).value_or(ArrivalMode::kOther);
+  view.arrival.batch_id = row.Text(6);
+  Person names;
+  names.given_names = row.Text(7);
+  names.paternal_surname = row.Text(8);
+  names.maternal_surname = row.Text(9);
+  view.full_name = names.FullName();
+  view.site_name = row.Text(10);
+  return view;
+}
+
+template <typename T, typename Reader>
+StatusOr<std::vector<T>> ReadAll(Statement& stmt, Reader read) {
+  std::vector<T> out;
+  while (true) {
+    ASSIGN_OR_RETURN(bool has_row, stmt.Step());
+    if (!has_row) return out;
+    out.push_back(read(stmt));
+  }
+}
+
+class SqliteTx : public Tx {
+ public:
+  SqliteTx(SqliteConnection& connection, std::string now_utc) : db_(connection), now_utc_(std::move(now_utc)) {}
+
+  Status InsertSite(Site& site) override {
+    ASSIGN_OR_RETURN(auto stmt, db_.Prepare(
+        "INSERT INTO site (name, kind, operator, city, state, timezone, latitude, longitude, demo, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    stmt->Bind(1, site.name).Bind(2, SiteKindName(site.kind)).Bind(3, site.operator_name).Bind(4, site.city)
+        .Bind(5, site.state).Bind(6, site.timezone).Bind(7, site.latitude).Bind(8, site.longitude)
+        .Bind(9, site.demo ? 1 : 0).Bind(10, now_utc_);
+    ASSIGN_OR_RETURN(site.id, InsertedId(*stmt, "insert site"));
+    site.version = 1;
+    return OkStatus();
+  }
+
+  StatusOr<Site> GetSite(int64_t site_id) override {
+    ASSIGN_OR_RETURN(auto stmt, db_.Prepare(std::string("SELECT ") + kSiteColumns + " FROM site WHERE id = ?"));
+    stmt->Bind(1, site_id);
+    ASSIGN_OR_RETURN(bool found, stmt->Step());
+    if (!found) return NotFound("site " + std::to_string(site_id) + " does not exist");
+    return ReadSite(*stmt);
+  }
+
+  StatusOr<std::vector<Site>> ListSites() override {
+    ASSIGN_OR_RETURN(auto stmt, db_.Prepare(std::string("SELECT ") + kSiteColumns +
+                                            " FROM site ORDER BY kind, city, name, id"));
+    return ReadAll<Site>(*stmt, ReadSite);
+  }
+
+  Status UpdateSite(Site& site) override {
+    ASSIGN_OR_RETURN(auto stmt, db_.Prepare(
+        "UPDATE site SET name = ?, kind = ?, operator = ?, city = ?, state = ?, timezone = ?, latitude = ?, "
+        "longitude = ?, version = version + 1 WHERE id = ? AND version = ?"));
+    stmt->Bind(1, site.name).Bind(2, SiteKindName(site.kind)).Bind(3, site.operator_name).Bind(4, site.city)
+        .Bind(5, site.state).Bind(6, site.timezone).Bind(7, site.latitude).Bind(8, site.longitude)
+        .Bind(9, site.id).Bind(10, site.version);
+    RETURN_IF_ERROR(stmt->Run());
+    if (stmt->Changes() == 0) return StaleOrMissing("site", site.id, "SELECT version FROM site WHERE id = ?");
+    site.version += 1;
+    return OkStatus();
+  }
+
+  Status DeleteSite(int64_t site_id) override {
+    ASSIGN_OR_RETURN(Site site, GetSite(site_id));
+    ASSIGN_OR_RETURN(auto used, db_.Prepare("SELECT 1 FROM household WHERE site_id = ? UNION ALL "
+                                            "SELECT 1 FROM arrival WHERE site_id = ? LIMIT 1"));
+    used->Bind(1, site_id).Bind(2, site_id);
+    ASSIGN_OR_RETURN(bool in_use, used->Step());
+    if (in_use) return FailedPrecondition("site " + std::to_string(site_id) + " has registered arrivals");
+    ASSIGN_OR_RETURN(auto stmt, db_.Prepare("DELETE FROM site WHERE id = ?"));
+    stmt->Bind(1, site.id);
+    return stmt->Run();
+  }
+
+  StatusOr<std::vector<std::pair<int64_t, int64_t>>> BedsPerSite() override {
+    ASSIGN_OR_RETURN(auto stmt, db_.Prepare("SELECT site_id, SUM(beds) FROM section GROUP BY site_id"));
+    return ReadAll<std::pair<int64_t, int64_t>>(
+        *stmt, [](const Statement& row) { return std::make_pair(row.Int(0), row.Int(1)); });
+  }
+
+  Status InsertSection(Section& section) override {
+    ASSIGN_OR_RETURN(auto stmt,
+                     db_.Prepare("INSERT INTO section (site_id, name, kind, beds) VALUES (?, ?, ?, ?) RETURNING id"));
+    stmt->Bind(1, section.site_id).Bind(2, section.name).Bind(3, SectionKindName(section.kind)).Bind(4, section.beds);
+    ASSIGN_OR_RETURN(section.id, InsertedId(*stmt, "insert section"));
+    section.version = 1;
+    return OkStatus();
+  }
+
+  StatusOr<Section> GetSection(int64_t section_id) override {
+    ASSIGN_OR_RETURN(auto stmt,
+                     db_.Prepare(std::string("SELECT ") + kSectionColumns + " FROM section WHERE id = ?"));
+    stmt->Bind(1, section_id);
+    ASSIGN_OR_RETURN(bool found, stmt->Step());
+    if (!found) return NotFound("section " + std::to_string(section_id) + " does not exist");
+    return ReadSection(*stmt);
+  }
+
+  StatusOr<std::vector<Section>> ListSections(int64_t site_id) override {
+    ASSIGN_OR_RETURN(auto stmt, db_.Prepare(std::string("SELECT ") + kSectionColumns +
+                                            " FROM section WHERE site_id = ? ORDER BY id"));
+    stmt->Bind(1, site_id);
+    return ReadAll<Section>(*stmt, ReadSection);
+  }
+
+  Status UpdateSection(Section& section) override {
+    ASSIGN_OR_RETURN(auto stmt, db_.Prepare("UPDATE section SET name = ?, kind = ?, beds = ?, version = version + 1 "
+                                            "WHERE id = ? AND version = ?"));
+    stmt->Bind(1, section.name).Bind(2, SectionKindName(section.kind)).Bind(3, section.beds)
+        .Bind(4, section.id).Bind(5, section.version);
+    RETURN_IF_ERROR(stmt->Run());
+    if (stmt->Changes() == 0) {
+      return StaleOrMissing("section", section.id, "SELECT version FROM section WHERE id = ?");
+    }
+    section.version += 1;
+    return OkStatus();
+  }
+
+  Status DeleteSection(int64_t section_id) override {
+    ASSIGN_OR_RETURN(auto stmt, db_.Prepare("DELETE FROM section WHERE id = ?"));
+    stmt->Bind(1, section_id);
+    RETURN_IF_ERROR(stmt->Run());
+    if (stmt->Changes() == 0) return NotFound("section " + std::to_string(section_id) + " does not exist");
+    return OkStatus();
+  }
+
+  Status InsertHousehold(Household& household) override {
+    ASSIGN_OR_RETURN(auto stmt, db_.Prepare("INSERT INTO household (site_id, created_at) VALUES (?, ?) RETURNING id"));
+    stmt->Bind(1, household.site_id).Bind(2, now_utc_);
+    ASSIGN_OR_RETURN(household.id, InsertedId(*stmt, "insert household"));
+    household.created_at = now_utc_;
+    return OkStatus();
+  }
+
+  Status InsertPerson(Person& person) override {
+    ASSIGN_OR_RETURN(auto stmt, db_.Prepare(
+        "INSERT INTO person (household_id, given_names, paternal_surname, maternal_surname, sort_key, sex, "
+        "birth_date, birth_state, birth_municipality, curp, languages, phone, relationship, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    stmt->Bind(1, person.household_id).Bind(2, person.given_names).Bind(3, person.paternal_surname)
+        .Bind(4, person.maternal_surname).Bind(5, PersonSortKey(person)).Bind(6, SexCode(person.sex))
+        .Bind(7, person.birth_date.ToString()).Bind(8, person.birth_state).Bind(9, person.birth_municipality)
+        .Bind(10, person.curp).Bind(11, JoinLanguages(person.languages)).Bind(12, person.phone)
+        .Bind(13, RelationshipName(person.relationship)).Bind(14, now_utc_);
+    ASSIGN_OR_RETURN(person.id, InsertedId(*stmt, "insert person"));
+    person.version = 1;
+    person.created_at = now_utc_;
+    ASSIGN_OR_RETURN(auto token_stmt, db_.Prepare("INSERT INTO person_token (token, person_id) VALUES (?, ?)"));
+    for (const std::string& token : PersonNameTokens(person)) {
+      token_stmt->Bind(1, token).Bind(2, person.id);
+      RETURN_IF_ERROR(token_stmt->Run());
+      token_stmt->Reset();
+    }
+    return OkStatus();
+  }
+
+  Status InsertArrival(Arrival& arrival) override {
+    ASSIGN_OR_RETURN(auto stmt, db_.Prepare(
+        "INSERT INTO arrival (person_id, household_id, site_id, arrived_at, mode, batch_id) "
+        "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"));
+    stmt->Bind(1, arrival.person_id).Bind(2, arrival.household_id).Bind(3, arrival.site_id)
+        .Bind(4, arrival.arrived_at).Bind(5, ArrivalModeName(arrival.mode)).Bind(6, arrival.batch_id);
+    ASSIGN_OR_RETURN(arrival.id, InsertedId(*stmt, "insert arrival"));
+    return OkStatus();
+  }
+
+  StatusOr<Household> GetHousehold(int64_t household_id) override {
+    ASSIGN_OR_RETURN(auto stmt, db_.Prepare("SELECT id, site_id, created_at FROM household WHERE id = ?"));
+    stmt->Bind(1, household_id);
+    ASSIGN_OR_RETURN(bool found, stmt->Step());
+    if (!found) return NotFound("household " + std::to_string(household_id) + " does not exist");
+    Household household;
+    household.id = stmt->Int(0);
+    household.site_id = stmt->Int(1);
+    household.created_at = stmt->Text(2);
+    ASSIGN_OR_RETURN(auto members, db_.Prepare(std::string("SELECT ") + kPersonColumns +
+                                               " FROM person WHERE household_id = ? ORDER BY id"));
+    members->Bind(1, household_id);
+    ASSIGN_OR_RETURN(household.members, ReadAll<Person>(*members, ReadPerson));
+    return household;
+  }
+
+  StatusOr<Person> GetPerson(int64_t person_id) override {
+    ASSIGN_OR_RETURN(auto stmt, db_.Prepare(std::string("SELECT ") + kPersonColumns + " FROM person WHERE id = ?"));
+    stmt->Bind(1, person_id);
+    ASSIGN_OR_RETURN(bool found, stmt->Step());
+    if (!found) return NotFound("person " + std::to_string(person_id) + " does not exist");
+    return ReadPerson(*stmt);
+  }
+
+  StatusOr<PersonPage> SearchPersons(const PersonSearch& search) override {
+    // Each token narrows the set to persons having a name word with that prefix.
+    std::string where;
+    for (size_t token_idx = 0; token_idx < search.tokens.size(); ++token_idx) {
+      where += where.empty() ? " WHERE " : " AND ";
+      where += "id IN (SELECT person_id FROM person_token WHERE token >= ? AND token < ?)";
+    }
+    auto bind_tokens = [&](Statement& stmt) {
+      int index = 1;
+      for (const std::string& token : search.tokens) {
+        stmt.Bind(index, token).Bind(index + 1, PrefixUpperBound(token));
+        index += 2;
+      }
+      return index;
+    };
+    PersonPage page;
+    ASSIGN_OR_RETURN(auto count, db_.Prepare("SELECT COUNT(*) FROM person" + where));
+    bind_tokens(*count);
+    ASSIGN_OR_RETURN(bool counted, count->Step());
+    page.total = counted ? count->Int(0) : 0;
+    if (page.total == 0) return page;
+    ASSIGN_OR_RETURN(auto stmt, db_.Prepare(std::string("SELECT ") + kPersonColumns + " FROM person" + where +
+                                            " ORDER BY sort_key, id LIMIT ? OFFSET ?"));
+    int next = bind_tokens(*stmt);
+    stmt->Bind(next, search.limit).Bind(next + 1, search.offset);
+    ASSIGN_OR_RETURN(page.items, ReadAll<Person>(*stmt, ReadPerson));
+    return page;
+  }
+
+  StatusOr<std::vector<ArrivalView>> ListArrivalsOfPerson(int64_t person_id) override {
+    ASSIGN_OR_RETURN(auto stmt, db_.Prepare(std::string(kArrivalViewSql) +
+                                            "WHERE a.person_id = ? ORDER BY a.arrived_at, a.id"));
+    stmt->Bind(1, person_id);
+    return ReadAll<ArrivalView>(*stmt, ReadArrivalView);
+  }
+
+  StatusOr<std::vector<ArrivalView>> ListArrivalsAtSite(int64_t site_id, const std::string& from_utc,
+                                                        const std::string& to_utc) override {
+    ASSIGN_OR_RETURN(auto stmt, db_.Prepare(std::string(kArrivalViewSql) +
+                                            "WHERE a.site_id = ? AND a.arrived_at >= ? AND a.arrived_at < ? "
+                                            "ORDER BY a.arrived_at, a.id"));
+    stmt->Bind(1, site_id).Bind(2, from_utc).Bind(3, to_utc);
+    return ReadAll<ArrivalView>(*stmt, ReadArrivalView);
+  }
+
+ private:
+  static StatusOr<int64_t> InsertedId(Statement& stmt, std::string_view what) {
+    ASSIGN_OR_RETURN(bool has_row, stmt.Step());
+    if (!has_row) return Internal(std::string(what) + " returned no id");
+    int64_t id = stmt.Int(0);
+    RETURN_IF_ERROR(stmt.Run());  // finish the statement
+    return id;
+  }
+
+  // After an UPDATE ... WHERE version = ? changed nothing: NotFound or a stale version.
+  Status StaleOrMissing(const std::string& what, int64_t id, const std::string& version_sql) {
+    ASSIGN_OR_RETURN(auto stmt, db_.Prepare(version_sql));
+    stmt->Bind(1, id);
+    ASSIGN_OR_RETURN(bool found, stmt->Step());
+    if (!found) return NotFound(what + " " + std::to_string(id) + " does not exist");
+    return Aborted(what + " " + std::to_string(id) + " was changed by someone else (now version " +
+                   std::to_string(stmt->Int(0)) + "); reload and try again");
+  }
+
+  SqliteConnection& db_;
+  std::string now_utc_;
+};
+
+}  // namespace
+
+std::unique_ptr<Tx> NewSqliteTx(SqliteConnection& connection, const std::string& now_utc) {
+  return std::make_unique<SqliteTx>(connection, now_utc);
+}
+
+}  // namespace acogida

@@ -1,0 +1,108 @@
+// The Store is Acogida's one interface to its database. Callers run their work inside
+// InTransaction, which hands them a Tx: typed reads and writes of domain values, all
+// committed together when the work returns OK and rolled back otherwise, so a failure
+// writes nothing. The SQLite backend lives in sqlite/; PostgreSQL follows behind the same
+// interface. The store never sees JSON and callers never see SQL.
+// A Store is thread-safe; a Tx belongs to the thread running the transaction.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/arrival.h"
+#include "core/person.h"
+#include "core/site.h"
+#include "core/status.h"
+#include "core/utc_time.h"
+
+namespace acogida {
+
+enum class TxMode {
+  kRead,   // a consistent snapshot; writes fail
+  kWrite,  // takes the write lock at BEGIN, so it never fails half-way on lock upgrade
+};
+
+struct PersonSearch {
+  // Folded name tokens (core::NameTokens); a person matches when every token is a
+  // prefix of one of the person's name tokens. Empty matches everybody.
+  std::vector<std::string> tokens;
+  int limit = 20;
+  int offset = 0;
+};
+
+struct PersonPage {
+  std::vector<Person> items;  // ordered by surnames, given names, id
+  int64_t total = 0;          // matches over all pages
+};
+
+// An arrival with the names a listing shows next to it.
+struct ArrivalView {
+  Arrival arrival;
+  std::string full_name;
+  std::string site_name;
+};
+
+class Tx {
+ public:
+  virtual ~Tx() = default;
+
+  // Sites. Insert fills id and version. Update succeeds only when `site.version` is the
+  // stored version, then increments it; a stale version is Aborted, a missing id NotFound.
+  virtual Status InsertSite(Site& site) = 0;
+  virtual StatusOr<Site> GetSite(int64_t site_id) = 0;
+  virtual StatusOr<std::vector<Site>> ListSites() = 0;
+  virtual Status UpdateSite(Site& site) = 0;
+  // Deletes the site and its sections. FailedPrecondition if households were registered there.
+  virtual Status DeleteSite(int64_t site_id) = 0;
+  // Total beds of each site's sections, as (site id, beds) pairs.
+  virtual StatusOr<std::vector<std::pair<int64_t, int64_t>>> BedsPerSite() = 0;
+
+  // Sections, with the same version rules as sites.
+  virtual Status InsertSection(Section& section) = 0;
+  virtual StatusOr<Section> GetSection(int64_t section_id) = 0;
+  virtual StatusOr<std::vector<Section>> ListSections(int64_t site_id) = 0;
+  virtual Status UpdateSection(Section& section) = 0;
+  virtual Status DeleteSection(int64_t section_id) = 0;
+
+  // Households and persons. InsertHousehold writes the household row only and fills its
+  // id; InsertPerson fills the person's id and indexes its name for search.
+  virtual Status InsertHousehold(Household& household) = 0;
+  virtual Status InsertPerson(Person& person) = 0;
+  virtual Status InsertArrival(Arrival& arrival) = 0;
+  virtual StatusOr<Household> GetHousehold(int64_t household_id) = 0;  // with members
+  virtual StatusOr<Person> GetPerson(int64_t person_id) = 0;
+  virtual StatusOr<PersonPage> SearchPersons(const PersonSearch& search) = 0;
+  virtual StatusOr<std::vector<ArrivalView>> ListArrivalsOfPerson(int64_t person_id) = 0;
+  // Arrivals at a site with from_utc <= arrived_at < to_utc (ISO 8601 UTC), oldest first.
+  virtual StatusOr<std::vector<ArrivalView>> ListArrivalsAtSite(int64_t site_id, const std::string& from_utc,
+                                                                const std::string& to_utc) = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+  // Runs `work` in one transaction: commits if it returns OK, rolls back otherwise and
+  // returns its status. Unavailable if the database cannot be reached or stays locked.
+  virtual Status InTransaction(TxMode mode, const std::function<Status(Tx&)>& work) = 0;
+  // "sqlite" or "postgresql".
+  virtual std::string Backend() const = 0;
+};
+
+struct SqliteOptions {
+  // If true, the file is created when missing (its folder must exist).
+  bool create_if_missing = true;
+  // How long a writer waits for another process's lock before giving up, in ms.
+  int busy_timeout_ms = 5000;
+  // The time written into created_at columns; the system clock when empty (tests fix it).
+  std::function<UtcTime()> clock;
+};
+
+// Opens (and migrates) the SQLite database at `path`. FailedPrecondition with a plain
+// message when the folder is missing, the file is missing and may not be created, or it
+// is not writable.
+StatusOr<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const SqliteOptions& options = {});
+
+}  // namespace acogida

@@ -1,0 +1,255 @@
+// The SQLite store on a real database file: migrations, round trips, versions, name search,
+// transactions that roll back, and clear errors for unusable paths.
+#include <gtest/gtest.h>
+
+#include "store/store.h"
+#include "testing/fixtures.h"
+#include "testing/status_matchers.h"
+#include "testing/temp_dir.h"
+
+namespace acogida {
+namespace {
+
+using testing::MakePerson;
+using testing::StatusCodeIs;
+using testing::TempDir;
+
+class SqliteStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    SqliteOptions options;
+    options.clock = [] { return UtcTime(std::chrono::sys_days(std::chrono::year(2026) / 11 / 29)); };
+    auto opened = OpenSqliteStore(dir_.File("test.db"), options);
+    ASSERT_OK(opened);
+    store_ = std::move(opened).value();
+  }
+
+  Site AddSite() {
+    Site site = testing::TijuanaCentre();
+    EXPECT_OK(store_->InTransaction(TxMode::kWrite, [&](Tx& tx) { return tx.InsertSite(site); }));
+    return site;
+  }
+
+  Household AddHousehold(int64_t site_id, std::vector<Person> members) {
+    Household household;
+    household.site_id = site_id;
+    household.members = std::move(members);
+    EXPECT_OK(store_->InTransaction(TxMode::kWrite, [&](Tx& tx) -> Status {
+      RETURN_IF_ERROR(tx.InsertHousehold(household));
+      for (Person& member : household.members) {
+        member.household_id = household.id;
+        RETURN_IF_ERROR(tx.InsertPerson(member));
+      }
+      return OkStatus();
+    }));
+    return household;
+  }
+
+  PersonPage Search(std::vector<std::string> tokens, int limit = 20, int offset = 0) {
+    PersonPage page;
+    PersonSearch search{std::move(tokens), limit, offset};
+    EXPECT_OK(store_->InTransaction(TxMode::kRead, [&](Tx& tx) -> Status {
+      ASSIGN_OR_RETURN(page, tx.SearchPersons(search));
+      return OkStatus();
+    }));
+    return page;
+  }
+
+  TempDir dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(SqliteStoreTest, SiteRoundTripsWithAllFields) {
+  Site site = AddSite();
+  EXPECT_GT(site.id, 0);
+  EXPECT_EQ(site.version, 1);
+  Site read;
+  ASSERT_OK(store_->InTransaction(TxMode::kRead, [&](Tx& tx) -> Status {
+    ASSIGN_OR_RETURN(read, tx.GetSite(site.id));
+    return OkStatus();
+  }));
+  EXPECT_EQ(read.name, "Centro de Atención Tijuana");
+  EXPECT_EQ(read.kind, SiteKind::kReceptionCentre);
+  EXPECT_EQ(read.timezone, "America/Tijuana");
+  EXPECT_DOUBLE_EQ(read.latitude, 32.5149);
+  EXPECT_DOUBLE_EQ(read.longitude, -117.0382);
+}
+
+TEST_F(SqliteStoreTest, UpdateWithStaleVersionIsAbortedAndChangesNothing) {
+  Site site = AddSite();
+  Site first = site;
+  first.name = "Primera edición";
+  ASSERT_OK(store_->InTransaction(TxMode::kWrite, [&](Tx& tx) { return tx.UpdateSite(first); }));
+  EXPECT_EQ(first.version, 2);
+  Site stale = site;  // still version 1
+  stale.name = "Edición atrasada";
+  EXPECT_THAT(store_->InTransaction(TxMode::kWrite, [&](Tx& tx) { return tx.UpdateSite(stale); }),
+              StatusCodeIs(StatusCode::kAborted));
+  Site read;
+  ASSERT_OK(store_->InTransaction(TxMode::kRead, [&](Tx& tx) -> Status {
+    ASSIGN_OR_RETURN(read, tx.GetSite(site.id));
+    return OkStatus();
+  }));
+  EXPECT_EQ(read.name, "Primera edición");
+}
+
+TEST_F(SqliteStoreTest, UpdateOfMissingSiteIsNotFound) {
+  Site ghost = testing::TijuanaCentre();
+  ghost.id = 999;
+  EXPECT_THAT(store_->InTransaction(TxMode::kWrite, [&](Tx& tx) { return tx.UpdateSite(ghost); }),
+              StatusCodeIs(StatusCode::kNotFound));
+}
+
+TEST_F(SqliteStoreTest, FailedWorkRollsBackEverything) {
+  Site site = AddSite();
+  Status status = store_->InTransaction(TxMode::kWrite, [&](Tx& tx) -> Status {
+    Section section = testing::MenSection(site.id);
+    RETURN_IF_ERROR(tx.InsertSection(section));
+    return InvalidArgument("members[0].sex", "simulated failure after a write");
+  });
+  EXPECT_THAT(status, testing::StatusIs(StatusCode::kInvalidArgument, "members[0].sex"));
+  std::vector<Section> sections;
+  ASSERT_OK(store_->InTransaction(TxMode::kRead, [&](Tx& tx) -> Status {
+    ASSIGN_OR_RETURN(sections, tx.ListSections(site.id));
+    return OkStatus();
+  }));
+  EXPECT_TRUE(sections.empty());
+}
+
+TEST_F(SqliteStoreTest, SectionsAddUpToBedsPerSite) {
+  Site site = AddSite();
+  ASSERT_OK(store_->InTransaction(TxMode::kWrite, [&](Tx& tx) -> Status {
+    Section men = testing::MenSection(site.id, 100);
+    Section women = testing::MenSection(site.id, 40);
+    women.kind = SectionKind::kWomen;
+    RETURN_IF_ERROR(tx.InsertSection(men));
+    return tx.InsertSection(women);
+  }));
+  std::vector<std::pair<int64_t, int64_t>> beds;
+  ASSERT_OK(store_->InTransaction(TxMode::kRead, [&](Tx& tx) -> Status {
+    ASSIGN_OR_RETURN(beds, tx.BedsPerSite());
+    return OkStatus();
+  }));
+  ASSERT_EQ(beds.size(), 1u);
+  EXPECT_EQ(beds[0], std::make_pair(site.id, int64_t{140}));
+}
+
+TEST_F(SqliteStoreTest, SectionForMissingSiteViolatesForeignKey) {
+  Section orphan = testing::MenSection(4242);
+  EXPECT_THAT(store_->InTransaction(TxMode::kWrite, [&](Tx& tx) { return tx.InsertSection(orphan); }),
+              StatusCodeIs(StatusCode::kFailedPrecondition));
+}
+
+TEST_F(SqliteStoreTest, PersonRoundTripsWithPartialBirthDateAndLanguages) {
+  Site site = AddSite();
+  Person person = MakePerson("María Guadalupe", "Hernández", "López");
+  person.birth_date = BirthDate{1990, 0, 0};
+  person.languages = {"spa", "nah"};
+  person.phone = "+526641234567";
+  Household household = AddHousehold(site.id, {person});
+  Person read;
+  ASSERT_OK(store_->InTransaction(TxMode::kRead, [&](Tx& tx) -> Status {
+    ASSIGN_OR_RETURN(read, tx.GetPerson(household.members[0].id));
+    return OkStatus();
+  }));
+  EXPECT_EQ(read.FullName(), "María Guadalupe Hernández López");
+  EXPECT_EQ(read.birth_date.ToString(), "1990");
+  EXPECT_EQ(read.languages, (std::vector<std::string>{"spa", "nah"}));
+  EXPECT_EQ(read.phone, "+526641234567");
+  EXPECT_EQ(read.household_id, household.id);
+  EXPECT_EQ(read.created_at, "2026-11-29T00:00:00Z");
+}
+
+TEST_F(SqliteStoreTest, SearchMatchesEveryTokenAsAPrefixOfSomeNameWord) {
+  Site site = AddSite();
+  AddHousehold(site.id, {MakePerson("María Guadalupe", "Hernández", "López"),
+                         MakePerson("José", "Hernández", "Martínez", Relationship::kSpouse)});
+  AddHousehold(site.id, {MakePerson("Juan", "García", "Hernández")});
+
+  EXPECT_EQ(Search({"hernandez"}).total, 3);
+  PersonPage maria = Search({"herna", "mar"});  // María H. L. and José H. Martínez
+  EXPECT_EQ(maria.total, 2);
+  PersonPage guadalupe = Search({"guada", "lop"});
+  ASSERT_EQ(guadalupe.total, 1);
+  EXPECT_EQ(guadalupe.items[0].given_names, "María Guadalupe");
+  EXPECT_EQ(Search({"zzz"}).total, 0);
+}
+
+TEST_F(SqliteStoreTest, SearchPagesInSurnameOrder) {
+  Site site = AddSite();
+  AddHousehold(site.id, {MakePerson("Ana", "Zamora", "Ruiz")});
+  AddHousehold(site.id, {MakePerson("Beatriz", "Álvarez", "Ruiz")});
+  AddHousehold(site.id, {MakePerson("Carla", "Méndez", "Ruiz")});
+  PersonPage first = Search({"ruiz"}, 2, 0);
+  EXPECT_EQ(first.total, 3);
+  ASSERT_EQ(first.items.size(), 2u);
+  EXPECT_EQ(first.items[0].paternal_surname, "Álvarez");  // accent folded for ordering
+  EXPECT_EQ(first.items[1].paternal_surname, "Méndez");
+  PersonPage second = Search({"ruiz"}, 2, 2);
+  ASSERT_EQ(second.items.size(), 1u);
+  EXPECT_EQ(second.items[0].paternal_surname, "Zamora");
+}
+
+TEST_F(SqliteStoreTest, ArrivalsAtSiteAreBoundedByTime) {
+  Site site = AddSite();
+  Household household = AddHousehold(site.id, {MakePerson("Luis", "Pérez", "Soto")});
+  ASSERT_OK(store_->InTransaction(TxMode::kWrite, [&](Tx& tx) -> Status {
+    for (const char* when : {"2026-11-28T23:59:59Z", "2026-11-29T08:00:00Z", "2026-11-30T00:00:00Z"}) {
+      Arrival arrival{0, household.members[0].id, household.id, site.id, when, ArrivalMode::kBus, "Autobús 3"};
+      RETURN_IF_ERROR(tx.InsertArrival(arrival));
+    }
+    return OkStatus();
+  }));
+  std::vector<ArrivalView> arrivals;
+  ASSERT_OK(store_->InTransaction(TxMode::kRead, [&](Tx& tx) -> Status {
+    ASSIGN_OR_RETURN(arrivals, tx.ListArrivalsAtSite(site.id, "2026-11-29T00:00:00Z", "2026-11-30T00:00:00Z"));
+    return OkStatus();
+  }));
+  ASSERT_EQ(arrivals.size(), 1u);
+  EXPECT_EQ(arrivals[0].arrival.arrived_at, "2026-11-29T08:00:00Z");
+  EXPECT_EQ(arrivals[0].full_name, "Luis Pérez Soto");
+  EXPECT_EQ(arrivals[0].site_name, site.name);
+}
+
+TEST_F(SqliteStoreTest, SiteWithHouseholdsCannotBeDeleted) {
+  Site site = AddSite();
+  AddHousehold(site.id, {MakePerson("Luis", "Pérez", "Soto")});
+  EXPECT_THAT(store_->InTransaction(TxMode::kWrite, [&](Tx& tx) { return tx.DeleteSite(site.id); }),
+              StatusCodeIs(StatusCode::kFailedPrecondition));
+}
+
+TEST_F(SqliteStoreTest, ReopeningKeepsDataAndDoesNotReapplyMigrations) {
+  Site site = AddSite();
+  store_.reset();
+  auto reopened = OpenSqliteStore(dir_.File("test.db"));
+  ASSERT_OK(reopened);
+  Site read;
+  ASSERT_OK((*reopened)->InTransaction(TxMode::kRead, [&](Tx& tx) -> Status {
+    ASSIGN_OR_RETURN(read, tx.GetSite(site.id));
+    return OkStatus();
+  }));
+  EXPECT_EQ(read.name, site.name);
+}
+
+TEST(OpenSqliteStore, MissingFolderIsAClearError) {
+  auto opened = OpenSqliteStore("/nonexistent-folder-acogida/x.db");
+  ASSERT_THAT(opened, StatusCodeIs(StatusCode::kFailedPrecondition));
+  EXPECT_NE(opened.status().message().find("does not exist"), std::string::npos) << opened.status().message();
+}
+
+TEST(OpenSqliteStore, MissingFileIsAnErrorWhenCreationIsOff) {
+  TempDir dir;
+  SqliteOptions options;
+  options.create_if_missing = false;
+  EXPECT_THAT(OpenSqliteStore(dir.File("absent.db"), options), StatusCodeIs(StatusCode::kFailedPrecondition));
+}
+
+TEST(OpenSqliteStore, FolderInPlaceOfTheFileIsAClearError) {
+  TempDir dir;
+  auto opened = OpenSqliteStore(dir.path());
+  ASSERT_THAT(opened, StatusCodeIs(StatusCode::kFailedPrecondition));
+  EXPECT_NE(opened.status().message().find("is a folder"), std::string::npos) << opened.status().message();
+}
+
+}  // namespace
+}  // namespace acogida

@@ -1,0 +1,113 @@
+// Runs the real `acogida` binary as a child process for API and CLI tests: `Run` for a
+// one-shot command (exit code and output), `ServerProcess` for `acogida serve` on a free
+// loopback port, stopped with SIGTERM when the test ends. The binary comes from the
+// ACOGIDA_BINARY environment variable that ctest sets.
+#pragma once
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+extern char** environ;
+
+namespace acogida::testing {
+
+inline std::string BinaryPath() {
+  const char* path = std::getenv("ACOGIDA_BINARY");
+  return path ? path : "acogida";
+}
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string output;  // stdout and stderr together
+};
+
+// Spawns `args` (args[0] is the program) with stdout and stderr into a pipe; returns the pid
+// and the pipe's read end.
+inline pid_t Spawn(const std::vector<std::string>& args, int* read_fd) {
+  int fds[2];
+  if (::pipe(fds) != 0) throw std::runtime_error("pipe failed");
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
+  posix_spawn_file_actions_adddup2(&actions, fds[1], 2);
+  posix_spawn_file_actions_addclose(&actions, fds[0]);
+  std::vector<char*> argv;
+  for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  ::close(fds[1]);
+  if (rc != 0) {
+    ::close(fds[0]);
+    throw std::runtime_error("cannot start " + args[0]);
+  }
+  *read_fd = fds[0];
+  return pid;
+}
+
+inline CommandResult Run(std::vector<std::string> args) {
+  args.insert(args.begin(), BinaryPath());
+  int fd = -1;
+  pid_t pid = Spawn(args, &fd);
+  CommandResult result;
+  char buf[4096];
+  ssize_t got;
+  while ((got = ::read(fd, buf, sizeof buf)) > 0) result.output.append(buf, static_cast<size_t>(got));
+  ::close(fd);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+class ServerProcess {
+ public:
+  // Starts `acogida serve --db <db> --port 0 --web <web_root>` and waits for its
+  // "listening on http://127.0.0.1:<port>" line.
+  ServerProcess(const std::string& db, const std::string& web_root = "") {
+    pid_ = Spawn({BinaryPath(), "serve", "--db", db, "--port", "0", "--web", web_root, "--threads", "32"}, &fd_);
+    std::string seen;
+    char ch;
+    while (::read(fd_, &ch, 1) == 1) {
+      seen.push_back(ch);
+      if (ch != '\n') continue;
+      const std::string marker = "listening on http://127.0.0.1:";
+      size_t at = seen.find(marker);
+      if (at != std::string::npos) {
+        port_ = std::atoi(seen.c_str() + at + marker.size());
+        break;
+      }
+    }
+    startup_output_ = seen;
+  }
+  ~ServerProcess() {
+    if (pid_ > 0) {
+      ::kill(pid_, SIGTERM);
+      int status = 0;
+      ::waitpid(pid_, &status, 0);
+    }
+    if (fd_ >= 0) ::close(fd_);
+  }
+  ServerProcess(const ServerProcess&) = delete;
+  ServerProcess& operator=(const ServerProcess&) = delete;
+
+  int port() const { return port_; }  // 0 if the server did not start
+  const std::string& startup_output() const { return startup_output_; }
+
+ private:
+  pid_t pid_ = -1;
+  int fd_ = -1;
+  int port_ = 0;
+  std::string startup_output_;
+};
+
+}  // namespace acogida::testing
