@@ -121,8 +121,8 @@ Status CheckCurpAgreesWithPerson(const CurpInfo& info, const Person& person, std
                                        known.ToString());
     }
   }
-  // Only female and male are compared: a person registered as X may hold a CURP issued
-  // with H or M before RENAPO offered X, and an X in the CURP says nothing to contradict.
+  // Only female and male are compared: a person registered here as X may hold a CURP
+  // issued with H or M before RENAPO offered X, and the reverse may hold too.
   const bool binary_person = person.sex == Sex::kFemale || person.sex == Sex::kMale;
   const bool binary_curp = info.sex == Sex::kFemale || info.sex == Sex::kMale;
   if (binary_person && binary_curp && person.sex != info.sex) {
@@ -133,8 +133,10 @@ Status CheckCurpAgreesWithPerson(const CurpInfo& info, const Person& person, std
     if (info.state_code.empty()) {
       return InvalidArgument(name, "the CURP says born abroad (NE) but birth_state is " + person.birth_state);
     }
-    return InvalidArgument(name, "state of birth " + info.state_code + " in the CURP does not match birth_state " +
-                                     person.birth_state);
+    const MexicanState* state = StateByInegiCode(info.state_code);
+    const std::string curp_code = state != nullptr ? std::string(state->curp_code) + " " : "";
+    return InvalidArgument(name, "state of birth " + curp_code + "(" + info.state_code +
+                                     ") in the CURP does not match birth_state " + person.birth_state);
   }
   return OkStatus();
 }

@@ -1,10 +1,11 @@
 // Name normalisation for Spanish (Mexican) names, with ICU. Three forms:
 //  - CleanName: what we store and show; NFC, trimmed, inner whitespace collapsed, accents kept.
-//  - FoldName: what we compare; accents and case removed (á→a, ñ→n, ü→u), punctuation
-//    and hyphens to single spaces. "  María-José  DE LA Peña " → "maria jose de la pena".
+//  - FoldName: what we compare; accents and case removed (á→a, ñ→n, ü→u), hyphens and
+//    other punctuation to single spaces, apostrophes joined ("O'Brien" → "obrien").
+//    "  María-José  DE LA Peña " → "maria jose de la pena".
 //  - NameTokens: what we index for search; the folded words minus the particles
 //    ("de", "del", "la", "las", "los", "y", "e", "da", "van", "von", "mc" is kept).
-// Thread-safe (ICU transliterators are created per thread).
+// Thread-safe (ICU normalizers are shared and immutable).
 #pragma once
 
 #include <string>

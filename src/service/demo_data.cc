@@ -3,20 +3,21 @@
 
 #include "core/validate.h"
 #include "service/intake_service.h"
+#include "service/site_service.h"
 #include "synth/demo_network.h"
 
 namespace acogida {
 
 StatusOr<DemoDataReport> LoadDemoData(Store& store, const Clock& clock, const DemoDataOptions& options) {
   const std::string today = FormatUtcDate(clock());
-  std::vector<DemoSite> network = DemoNetwork(options.seed);
-  std::vector<DemoArrivalBatch> batches = DemoArrivals(network, options.persons, options.seed, today);
+  std::vector<synth::DemoSite> network = synth::DemoNetwork(options.seed);
+  std::vector<synth::DemoArrivalBatch> batches = synth::DemoArrivals(network, options.persons, options.seed, today);
   DemoDataReport report;
   RETURN_IF_ERROR(store.InTransaction(TxMode::kWrite, [&](Tx& tx) -> Status {
     ASSIGN_OR_RETURN(std::vector<Site> existing, tx.ListSites());
     if (!existing.empty()) return FailedPrecondition("the database already has sites; demo data needs a fresh one");
-    for (DemoSite& demo : network) {
-      RETURN_IF_ERROR(ValidateSite(demo.site));
+    for (synth::DemoSite& demo : network) {
+      RETURN_IF_ERROR(ValidateSiteWithZone(demo.site));
       RETURN_IF_ERROR(tx.InsertSite(demo.site));
       ++report.sites;
       for (Section& section : demo.sections) {
@@ -26,7 +27,7 @@ StatusOr<DemoDataReport> LoadDemoData(Store& store, const Clock& clock, const De
         ++report.sections;
       }
     }
-    for (DemoArrivalBatch& batch : batches) {
+    for (synth::DemoArrivalBatch& batch : batches) {
       Arrival arrival;
       arrival.arrived_at = batch.arrived_at;
       arrival.mode = batch.mode;

@@ -1,8 +1,8 @@
 // Person reads and search.
 #include "service/person_service.h"
 
-#include "core/local_day.h"
 #include "core/names.h"
+#include "service/time_zones.h"
 
 namespace acogida {
 
@@ -54,7 +54,8 @@ StatusOr<SiteDayArrivals> PersonService::ArrivalsAtSite(int64_t site_id, const s
   out.date = date;
   RETURN_IF_ERROR(store_.InTransaction(TxMode::kRead, [&](Tx& tx) -> Status {
     ASSIGN_OR_RETURN(out.site, tx.GetSite(site_id));
-    ASSIGN_OR_RETURN(auto bounds, LocalDayBounds(out.site.timezone, day));
+    ASSIGN_OR_RETURN(auto zone, SystemTimeZones().Find(out.site.timezone));
+    auto bounds = zone->DayBounds(day);
     ASSIGN_OR_RETURN(out.items, tx.ListArrivalsAtSite(site_id, FormatUtc(bounds.first), FormatUtc(bounds.second)));
     return OkStatus();
   }));

@@ -4,8 +4,14 @@
 #include <map>
 
 #include "core/validate.h"
+#include "service/time_zones.h"
 
 namespace acogida {
+
+Status ValidateSiteWithZone(Site& site) {
+  RETURN_IF_ERROR(ValidateSite(site));
+  return SystemTimeZones().Find(site.timezone).status();
+}
 
 StatusOr<std::vector<SiteSummary>> SiteService::List() {
   std::vector<SiteSummary> out;
@@ -34,13 +40,13 @@ StatusOr<SiteDetail> SiteService::Get(int64_t site_id) {
 }
 
 StatusOr<Site> SiteService::Create(Site input) {
-  RETURN_IF_ERROR(ValidateSite(input));
+  RETURN_IF_ERROR(ValidateSiteWithZone(input));
   RETURN_IF_ERROR(store_.InTransaction(TxMode::kWrite, [&](Tx& tx) { return tx.InsertSite(input); }));
   return input;
 }
 
 StatusOr<Site> SiteService::Update(Site input) {
-  RETURN_IF_ERROR(ValidateSite(input));
+  RETURN_IF_ERROR(ValidateSiteWithZone(input));
   RETURN_IF_ERROR(store_.InTransaction(TxMode::kWrite, [&](Tx& tx) -> Status {
     ASSIGN_OR_RETURN(Site stored, tx.GetSite(input.id));
     input.demo = stored.demo;

@@ -21,6 +21,10 @@ struct SiteDetail {
   std::vector<Section> sections;
 };
 
+// core's ValidateSite (which checks the zone name's shape) plus: the zone exists in the
+// system's time-zone database. InvalidArgument("timezone") otherwise.
+Status ValidateSiteWithZone(Site& site);
+
 class SiteService {
  public:
   explicit SiteService(Store& store) : store_(store) {}

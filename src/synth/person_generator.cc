@@ -26,7 +26,7 @@ struct AgeBand {
 constexpr AgeBand kAdultAgeBands[] = {{18, 24, 22}, {25, 34, 36}, {35, 44, 24}, {45, 54, 12}, {55, 69, 6}};
 
 // Number of children travelling with a family: index = count.
-constexpr double kChildCountWeights[] = {40, 30, 18, 8, 4};
+constexpr double kChildCountWeights[] = {50, 28, 13, 6, 3};
 
 sys_days ParseToday(const std::string& today) {
   StatusOr<sys_days> parsed = ParseDate(today, "today");
@@ -185,13 +185,15 @@ Household PersonGenerator::MakeFamily() {
   const std::string child_paternal = father ? father->paternal_surname : mother->paternal_surname;
   const std::string child_maternal =
       mother ? (father ? mother->paternal_surname : mother->maternal_surname) : DrawSurname();
+  // Mothers were 16 to 42 when their children were born.
   const int parent_age = mother_age > 0 ? mother_age : head_age - 3;
   const int max_child_age = std::clamp(parent_age - 16, 0, 30);
+  const int min_child_age = std::clamp(parent_age - 42, 0, max_child_age);
 
   std::vector<Person> children;
   for (size_t child_idx = 0; child_idx < child_count; ++child_idx) {
     const Sex sex = DrawSex(0.5);
-    const int age = rng_.Uniform(0, max_child_age);
+    const int age = rng_.Uniform(min_child_age, max_child_age);
     // Minors may have been born in the US; adult children came from Mexico with their parents.
     const bool born_abroad = age < 18 && rng_.Chance(options_.us_born_child_share);
     children.push_back(MakePerson(sex, age, child_paternal, child_maternal, born_abroad ? "" : head_state,

@@ -23,14 +23,15 @@ struct GeneratorOptions {
   // Share of men among the adults NextPerson makes (PRODUCT.md: 77–85 % of returnees).
   double male_share = 0.80;
   // Share of men among single-adult households. Higher than male_share because the
-  // families NextHousehold makes bring women and children (women mostly travel with them).
-  double single_adult_male_share = 0.92;
+  // families NextHousehold makes bring women and children; with the defaults about 79 %
+  // of the adults in households are men and 14 % of all members are minors.
+  double single_adult_male_share = 0.95;
   // Share of households that are one adult; the rest are families.
   double single_adult_household_share = 0.75;
   // Share of families headed by a man.
   double family_head_male_share = 0.80;
   // Share of families in which the head's spouse or partner came too.
-  double spouse_share = 0.75;
+  double spouse_share = 0.70;
 
   // Share of persons with a CURP on record (PRODUCT.md: documents for ≈40–50 %).
   double curp_share = 0.50;

@@ -15,6 +15,15 @@
 
 namespace acogida::synth {
 
+// A seed for an independent stream number `stream` of `seed` (SplitMix64 of both), so
+// that one user seed can drive several generators without their draws coinciding.
+inline uint64_t DeriveSeed(uint64_t seed, uint64_t stream) {
+  uint64_t value = seed + (stream + 1) * 0x9E3779B97F4A7C15ULL;
+  value = (value ^ (value >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  value = (value ^ (value >> 27)) * 0x94D049BB133111EBULL;
+  return value ^ (value >> 31);
+}
+
 class Rng {
  public:
   explicit Rng(uint64_t seed) : engine_(seed) {}

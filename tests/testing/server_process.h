@@ -1,7 +1,7 @@
-// Runs the real `acogida` binary as a child process for API and CLI tests: `Run` for a
+// Runs the real `acogida` binary as a child process for API and CLI tests: `RunAcogida` for a
 // one-shot command (exit code and output), `ServerProcess` for `acogida serve` on a free
-// loopback port, stopped with SIGTERM when the test ends. The binary comes from the
-// ACOGIDA_BINARY environment variable that ctest sets.
+// loopback port, stopped with SIGTERM when the test ends. The binary is the one the build
+// made (ACOGIDA_BINARY_PATH), unless the ACOGIDA_BINARY environment variable names another.
 #pragma once
 
 #include <fcntl.h>
@@ -21,7 +21,7 @@ namespace acogida::testing {
 
 inline std::string BinaryPath() {
   const char* path = std::getenv("ACOGIDA_BINARY");
-  return path ? path : "acogida";
+  return path ? path : ACOGIDA_BINARY_PATH;
 }
 
 struct CommandResult {
@@ -54,7 +54,7 @@ inline pid_t Spawn(const std::vector<std::string>& args, int* read_fd) {
   return pid;
 }
 
-inline CommandResult Run(std::vector<std::string> args) {
+inline CommandResult RunAcogida(std::vector<std::string> args) {
   args.insert(args.begin(), BinaryPath());
   int fd = -1;
   pid_t pid = Spawn(args, &fd);

@@ -1,0 +1,94 @@
+// A tiny hash router. Routes are typed values: `parseHash` turns "#/personas/12" into {name:'person', id:12}
+// and `href` turns a route back into a hash, so links are checked by the compiler. Unknown hashes parse
+// to {name:'notFound'}; an empty hash is the persons search.
+import { useEffect, useState } from 'preact/hooks';
+
+export type Route =
+  | { name: 'persons'; q: string; offset: number }
+  | { name: 'person'; id: number }
+  | { name: 'intake' }
+  | { name: 'sites' }
+  | { name: 'siteNew' }
+  | { name: 'site'; id: number }
+  | { name: 'siteEdit'; id: number }
+  | { name: 'notFound' };
+
+function parseId(text: string | undefined): number | null {
+  if (!text || !/^\d+$/.test(text)) return null;
+  const id = Number(text);
+  return Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
+export function parseHash(hash: string): Route {
+  const raw = hash.replace(/^#/, '');
+  const [pathPart = '', queryPart = ''] = raw.split('?', 2);
+  const segments = pathPart.split('/').filter(Boolean).map(decodeURIComponent);
+  const params = new URLSearchParams(queryPart);
+  const [first, second, third] = segments;
+
+  if (segments.length === 0) return { name: 'persons', q: '', offset: 0 };
+  if (first === 'personas') {
+    if (segments.length === 1) {
+      const offset = Math.max(0, Number.parseInt(params.get('offset') ?? '0', 10) || 0);
+      return { name: 'persons', q: params.get('q') ?? '', offset };
+    }
+    const id = parseId(second);
+    if (id !== null && segments.length === 2) return { name: 'person', id };
+  }
+  if (first === 'registro' && segments.length === 1) return { name: 'intake' };
+  if (first === 'sitios') {
+    if (segments.length === 1) return { name: 'sites' };
+    if (second === 'nuevo' && segments.length === 2) return { name: 'siteNew' };
+    const id = parseId(second);
+    if (id !== null && segments.length === 2) return { name: 'site', id };
+    if (id !== null && third === 'editar' && segments.length === 3) return { name: 'siteEdit', id };
+  }
+  return { name: 'notFound' };
+}
+
+export function href(route: Route): string {
+  switch (route.name) {
+    case 'persons': {
+      const params = new URLSearchParams();
+      if (route.q) params.set('q', route.q);
+      if (route.offset > 0) params.set('offset', String(route.offset));
+      const text = params.toString();
+      return text ? `#/personas?${text}` : '#/personas';
+    }
+    case 'person':
+      return `#/personas/${route.id}`;
+    case 'intake':
+      return '#/registro';
+    case 'sites':
+      return '#/sitios';
+    case 'siteNew':
+      return '#/sitios/nuevo';
+    case 'site':
+      return `#/sitios/${route.id}`;
+    case 'siteEdit':
+      return `#/sitios/${route.id}/editar`;
+    case 'notFound':
+      return '#/';
+  }
+}
+
+// Goes to `route`. With replace, the current history entry is overwritten (used while typing a search).
+export function navigate(route: Route, options: { replace?: boolean } = {}): void {
+  const target = href(route);
+  if (options.replace) {
+    history.replaceState(null, '', target);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  } else {
+    window.location.hash = target;
+  }
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState<Route>(() => parseHash(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseHash(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
