@@ -45,6 +45,6 @@ LUA
 echo "== get_person"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency -s "$work/get_person.lua" "$url"
 echo "== post_household"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency -s "$work/post_household.lua" "$url"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency -s "$work/post_household.lua" "$url/api/v1/households"
 after=$(curl -s "$url/api/v1/persons?limit=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
 echo "persons before $persons, after $after: $(( (after - persons) / 3 )) households written"

@@ -2,6 +2,9 @@
 // transactions that roll back, and clear errors for unusable paths.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 #include "store/store.h"
 #include "testing/fixtures.h"
 #include "testing/status_matchers.h"
@@ -114,6 +117,37 @@ TEST_F(SqliteStoreTest, FailedWorkRollsBackEverything) {
     return OkStatus();
   }));
   EXPECT_TRUE(sections.empty());
+}
+
+TEST_F(SqliteStoreTest, ConcurrentWritersCommitTogetherButFailAlone) {
+  Site site = AddSite();
+  constexpr int kThreads = 8, kWritesPerThread = 40;
+  std::atomic<int> succeeded{0}, failed{0};
+  std::vector<std::thread> threads;
+  for (int thread_idx = 0; thread_idx < kThreads; ++thread_idx) {
+    threads.emplace_back([&, thread_idx] {
+      for (int write_idx = 0; write_idx < kWritesPerThread; ++write_idx) {
+        const bool should_fail = (thread_idx + write_idx) % 3 == 0;
+        Status status = store_->InTransaction(TxMode::kWrite, [&](Tx& tx) -> Status {
+          Section section = testing::MenSection(site.id, 1);
+          RETURN_IF_ERROR(tx.InsertSection(section));
+          RETURN_IF_ERROR(tx.InsertSection(section));  // two rows per work
+          if (should_fail) return InvalidArgument("beds", "fails after writing");
+          return OkStatus();
+        });
+        (status.ok() ? succeeded : failed)++;
+        EXPECT_EQ(status.ok(), !should_fail) << status.ToString();
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  std::vector<Section> sections;
+  ASSERT_OK(store_->InTransaction(TxMode::kRead, [&](Tx& tx) -> Status {
+    ASSIGN_OR_RETURN(sections, tx.ListSections(site.id));
+    return OkStatus();
+  }));
+  EXPECT_GT(failed.load(), 0);
+  EXPECT_EQ(static_cast<int>(sections.size()), 2 * succeeded.load());  // no half-written work
 }
 
 TEST_F(SqliteStoreTest, SectionsAddUpToBedsPerSite) {

@@ -1,8 +1,15 @@
 // The SQLite Store: a pool of connections to one database file in WAL mode, so readers run
-// beside the one writer. Writers are serialised in-process by a mutex and take SQLite's write
-// lock at BEGIN IMMEDIATE (other processes wait up to busy_timeout_ms). Migrations run at open.
+// beside the one writer. Write transactions use group commit: concurrent writers queue their
+// work, and whichever finds no batch running becomes the leader, runs every queued work in one
+// SQLite transaction (BEGIN IMMEDIATE), each inside its own SAVEPOINT so that a failing work
+// rolls back alone, and commits once: one fsync for the whole batch. Each caller gets its own
+// result only after the commit, so an acknowledged write is durable, and a failed commit fails
+// every work of the batch. Other processes wait for the write lock up to busy_timeout_ms.
+// Migrations run at open.
 #include <unistd.h>
 
+#include <condition_variable>
+#include <deque>
 #include <filesystem>
 #include <mutex>
 #include <vector>
@@ -73,14 +80,9 @@ class SqliteStore : public Store {
   }
 
   Status InTransaction(TxMode mode, const std::function<Status(Tx&)>& work) override {
+    if (mode == TxMode::kWrite) return GroupWrite(work);
     ASSIGN_OR_RETURN(auto connection, Acquire());
-    Status status;
-    if (mode == TxMode::kWrite) {
-      std::lock_guard<std::mutex> lock(write_mutex_);
-      status = Run(*connection, mode, work);
-    } else {
-      status = Run(*connection, mode, work);
-    }
+    Status status = Run(*connection, mode, work);
     Release(std::move(connection));
     return status;
   }
@@ -97,6 +99,82 @@ class SqliteStore : public Store {
       connection.Exec("ROLLBACK").ok();  // the original error is what the caller needs
     }
     return status;
+  }
+
+  struct PendingWrite {
+    const std::function<Status(Tx&)>* work;
+    Status result;
+    bool done = false;
+  };
+
+  Status GroupWrite(const std::function<Status(Tx&)>& work) {
+    PendingWrite mine{&work};
+    std::unique_lock<std::mutex> lock(queue_mutex_);
+    queue_.push_back(&mine);
+    while (!mine.done) {
+      if (leader_active_) {
+        batch_done_.wait(lock);
+        continue;
+      }
+      leader_active_ = true;
+      std::vector<PendingWrite*> batch;
+      while (!queue_.empty() && batch.size() < kMaxBatch) {
+        batch.push_back(queue_.front());
+        queue_.pop_front();
+      }
+      lock.unlock();
+      RunBatch(batch);
+      lock.lock();
+      for (PendingWrite* pending : batch) pending->done = true;
+      leader_active_ = false;
+      batch_done_.notify_all();
+    }
+    return mine.result;
+  }
+
+  // Runs each work in its own savepoint of one transaction, then commits once.
+  void RunBatch(const std::vector<PendingWrite*>& batch) {
+    auto connection = Acquire();
+    if (!connection.ok()) {
+      for (PendingWrite* pending : batch) pending->result = connection.status();
+      return;
+    }
+    SqliteConnection& db = **connection;
+    Status begun = db.Exec("BEGIN IMMEDIATE");
+    if (!begun.ok()) {
+      for (PendingWrite* pending : batch) pending->result = begun;
+      Release(std::move(connection).value());
+      return;
+    }
+    auto tx = NewSqliteTx(db, Now());
+    for (PendingWrite* pending : batch) {
+      // Some errors (disk full, I/O) make SQLite roll back the whole transaction; the
+      // remaining works must not then run one statement at a time outside it.
+      if (sqlite3_get_autocommit(db.handle())) {
+        pending->result = Aborted("the write transaction was rolled back by an earlier error; try again");
+        continue;
+      }
+      Status status = db.Exec("SAVEPOINT work");
+      if (status.ok()) status = RunGuarded(*pending->work, *tx);
+      Status closed = status.ok() ? db.Exec("RELEASE work") : db.Exec("ROLLBACK TO work; RELEASE work");
+      pending->result = status.ok() ? closed : status;
+    }
+    Status committed = db.Exec("COMMIT");
+    if (!committed.ok()) {
+      if (!sqlite3_get_autocommit(db.handle())) db.Exec("ROLLBACK").ok();
+      for (PendingWrite* pending : batch) {
+        if (pending->result.ok()) pending->result = committed;
+      }
+    }
+    Release(std::move(connection).value());
+  }
+
+  static Status RunGuarded(const std::function<Status(Tx&)>& work, Tx& tx) {
+    try {
+      return work(tx);
+    } catch (const std::exception& error) {
+      return Internal(std::string("write failed: ") + error.what());
+    }
   }
 
   std::string Now() const {
@@ -121,9 +199,15 @@ class SqliteStore : public Store {
     idle_.push_back(std::move(connection));
   }
 
+  // Bounds a batch so one leader does not hold the write lock too long.
+  static constexpr size_t kMaxBatch = 256;
+
   const std::string path_;
   const SqliteOptions options_;
-  std::mutex write_mutex_;
+  std::mutex queue_mutex_;
+  std::condition_variable batch_done_;
+  std::deque<PendingWrite*> queue_;
+  bool leader_active_ = false;
   std::mutex pool_mutex_;
   std::vector<std::unique_ptr<SqliteConnection>> idle_;
 };
