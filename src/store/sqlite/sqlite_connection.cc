@@ -109,6 +109,11 @@ StatusOr<std::unique_ptr<Statement>> SqliteConnection::Prepare(const std::string
   return std::make_unique<Statement>(db_, found->second);
 }
 
+Status SqliteConnection::Run(const std::string& sql) {
+  ASSIGN_OR_RETURN(auto stmt, Prepare(sql));
+  return stmt->Run();
+}
+
 Status SqliteConnection::Exec(const std::string& sql) {
   char* error = nullptr;
   int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error);

@@ -61,8 +61,10 @@ class SqliteConnection {
 
   // A statement for `sql`, prepared once per connection and cached.
   StatusOr<std::unique_ptr<Statement>> Prepare(const std::string& sql);
-  // Runs one or more statements without parameters (schema, BEGIN/COMMIT).
+  // Runs one or more statements without parameters (schema, pragmas); parsed every time.
   Status Exec(const std::string& sql);
+  // Runs one statement without parameters, prepared once (BEGIN, COMMIT, SAVEPOINT ...).
+  Status Run(const std::string& sql);
   sqlite3* handle() { return db_; }
 
  private:

@@ -91,12 +91,12 @@ class SqliteStore : public Store {
 
  private:
   Status Run(SqliteConnection& connection, TxMode mode, const std::function<Status(Tx&)>& work) {
-    RETURN_IF_ERROR(connection.Exec(mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN"));
+    RETURN_IF_ERROR(connection.Run(mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN"));
     auto tx = NewSqliteTx(connection, Now());
     Status status = work(*tx);
-    if (status.ok()) status = connection.Exec("COMMIT");
+    if (status.ok()) status = connection.Run("COMMIT");
     if (!status.ok() && !sqlite3_get_autocommit(connection.handle())) {
-      connection.Exec("ROLLBACK").ok();  // the original error is what the caller needs
+      connection.Run("ROLLBACK").ok();  // the original error is what the caller needs
     }
     return status;
   }
@@ -140,7 +140,7 @@ class SqliteStore : public Store {
       return;
     }
     SqliteConnection& db = **connection;
-    Status begun = db.Exec("BEGIN IMMEDIATE");
+    Status begun = db.Run("BEGIN IMMEDIATE");
     if (!begun.ok()) {
       for (PendingWrite* pending : batch) pending->result = begun;
       Release(std::move(connection).value());
@@ -154,14 +154,15 @@ class SqliteStore : public Store {
         pending->result = Aborted("the write transaction was rolled back by an earlier error; try again");
         continue;
       }
-      Status status = db.Exec("SAVEPOINT work");
+      Status status = db.Run("SAVEPOINT work");
       if (status.ok()) status = RunGuarded(*pending->work, *tx);
-      Status closed = status.ok() ? db.Exec("RELEASE work") : db.Exec("ROLLBACK TO work; RELEASE work");
+      Status closed = status.ok() ? db.Run("RELEASE work") : db.Run("ROLLBACK TO work");
+      if (!status.ok() && closed.ok()) closed = db.Run("RELEASE work");
       pending->result = status.ok() ? closed : status;
     }
-    Status committed = db.Exec("COMMIT");
+    Status committed = db.Run("COMMIT");
     if (!committed.ok()) {
-      if (!sqlite3_get_autocommit(db.handle())) db.Exec("ROLLBACK").ok();
+      if (!sqlite3_get_autocommit(db.handle())) db.Run("ROLLBACK").ok();
       for (PendingWrite* pending : batch) {
         if (pending->result.ok()) pending->result = committed;
       }
