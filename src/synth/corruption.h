@@ -4,9 +4,13 @@
 // slipped or lost CURP, all capitals. Corrupt() applies them to a true person to make the
 // duplicate records that identity resolution must find. MakeSibling() and MakeTwin()
 // make the hard negatives it must not merge: different people who look alike.
+// Copies are what careless or older records hold, so some would not pass
+// core/validate.h: a slipped CURP usually fails its check digit, and a swapped day and
+// month (or a slipped date digit) contradicts the CURP.
 // Pure functions of their arguments and the Rng; thread-safe if each thread has its Rng.
 #pragma once
 
+#include <cstddef>
 #include <span>
 #include <string_view>
 #include <vector>

@@ -52,9 +52,9 @@ struct DemoSite {
 std::vector<DemoSite> DemoNetwork(uint64_t seed);
 
 struct DemoArrivalBatch {
-  size_t site_index;       // into the `network` given to DemoArrivals; a reception centre
+  size_t site_index = 0;   // into the `network` given to DemoArrivals; a reception centre
   std::string arrived_at;  // ISO 8601 UTC, "2025-07-01T14:05:00Z"
-  ArrivalMode mode;        // bus, land_port or flight
+  ArrivalMode mode = ArrivalMode::kBus;  // bus, land_port or flight
   std::string batch_id;    // "Autobús 14", "Lista 7", "Vuelo AM-2231"
   std::vector<Household> households;  // created_at = arrived_at; ids 0
 

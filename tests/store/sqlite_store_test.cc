@@ -209,6 +209,16 @@ TEST_F(SqliteStoreTest, SearchMatchesEveryTokenAsAPrefixOfSomeNameWord) {
   EXPECT_EQ(Search({"zzz"}).total, 0);
 }
 
+TEST_F(SqliteStoreTest, SearchListsAPersonOnceWhenSeveralWordsShareThePrefix) {
+  Site site = AddSite();
+  AddHousehold(site.id, {MakePerson("María Mariana", "Marín", "López")});
+  PersonPage page = Search({"mari"});
+  EXPECT_EQ(page.total, 1);
+  EXPECT_EQ(page.items.size(), 1u);
+  EXPECT_EQ(Search({"lopez", "mari"}).total, 1);
+  EXPECT_EQ(Search({"mari", "lopez"}).total, 1);
+}
+
 TEST_F(SqliteStoreTest, SearchPagesInSurnameOrder) {
   Site site = AddSite();
   AddHousehold(site.id, {MakePerson("Ana", "Zamora", "Ruiz")});

@@ -8,6 +8,9 @@
 
 #include <gtest/gtest.h>
 
+#include "core/validate.h"
+#include "testing/status_matchers.h"
+
 namespace acogida::synth {
 namespace {
 
@@ -112,6 +115,21 @@ TEST(DemoNetwork, SameSeedSameNetworkDifferentSeedDifferentShelters) {
   };
   EXPECT_EQ(describe(DemoNetwork(1)), describe(DemoNetwork(1)));
   EXPECT_NE(describe(DemoNetwork(1)), describe(DemoNetwork(2)));
+}
+
+TEST(DemoNetwork, SitesAndSectionsPassValidation) {
+  for (DemoSite demo : DemoNetwork(kSeed)) {
+    ASSERT_OK(ValidateSite(demo.site));
+    for (Section& section : demo.sections) ASSERT_OK(ValidateSection(section));
+  }
+}
+
+TEST(DemoArrivals, HouseholdsPassIntakeValidationOnTheirDay) {
+  const std::vector<DemoSite> network = DemoNetwork(kSeed);
+  for (DemoArrivalBatch batch : DemoArrivals(network, 1000, kSeed, "2025-07-01")) {
+    EXPECT_TRUE(IsIsoTimestamp(batch.arrived_at)) << batch.arrived_at;
+    for (Household& household : batch.households) ASSERT_OK(ValidateHousehold(household, "2025-07-01"));
+  }
 }
 
 TEST(DemoArrivals, BatchesHold15To100PersonsAtReceptionCentres) {

@@ -10,6 +10,7 @@
 
 #include "core/curp.h"
 #include "core/mexico.h"
+#include "core/validate.h"
 #include "testing/status_matchers.h"
 
 namespace acogida::synth {
@@ -84,6 +85,16 @@ TEST(PersonGenerator, EveryHouseholdHasExactlyOneHeadListedFirst) {
     ASSERT_EQ(heads, 1);
     ASSERT_EQ(household.members[0].relationship, Relationship::kHead);
     ASSERT_LE(household.members.size(), 6u);
+  }
+}
+
+TEST(PersonGenerator, HouseholdsPassIntakeValidation) {
+  PersonGenerator generator(kSeed);
+  for (int idx = 0; idx < 3000; ++idx) {
+    Household household = generator.NextHousehold();
+    const std::string before = Describe(household.members[0]);
+    ASSERT_OK(ValidateHousehold(household, "2025-07-01"));
+    EXPECT_EQ(Describe(household.members[0]), before) << "validation had to normalise a generated person";
   }
 }
 

@@ -54,13 +54,14 @@ CREATE INDEX person_household ON person(household_id);
 CREATE INDEX person_sort ON person(sort_key, id);
 CREATE INDEX person_curp ON person(curp);
 
--- One row per distinct folded name word of a person: prefix search by range scan.
+-- One row per distinct folded name word of a person: prefix search by range scan on the
+-- primary key, and "does this person have a word with this prefix" by (person_id, token).
 CREATE TABLE person_token (
   token TEXT NOT NULL,
   person_id BIGINT NOT NULL REFERENCES person(id) ON DELETE CASCADE,
   PRIMARY KEY (token, person_id)
 );
-CREATE INDEX person_token_person ON person_token(person_id);
+CREATE INDEX person_token_person ON person_token(person_id, token);
 
 CREATE TABLE arrival (
   id {{ID}},

@@ -286,15 +286,22 @@ class SqliteTx : public Tx {
   }
 
   StatusOr<PersonPage> SearchPersons(const PersonSearch& search) override {
-    // Each token narrows the set to persons having a name word with that prefix.
+    // The rarest token drives (its prefix range lists candidate ids); each other token is a
+    // seek on (person_id, token) per candidate.
+    std::vector<std::string> tokens = search.tokens;
+    if (tokens.size() > 1) {
+      ASSIGN_OR_RETURN(size_t rarest, RarestToken(tokens));
+      std::swap(tokens[0], tokens[rarest]);
+    }
     std::string where;
-    for (size_t token_idx = 0; token_idx < search.tokens.size(); ++token_idx) {
-      where += where.empty() ? " WHERE " : " AND ";
-      where += "id IN (SELECT person_id FROM person_token WHERE token >= ? AND token < ?)";
+    if (!tokens.empty()) where = " WHERE id IN (SELECT person_id FROM person_token WHERE token >= ? AND token < ?)";
+    for (size_t token_idx = 1; token_idx < tokens.size(); ++token_idx) {
+      where += " AND EXISTS (SELECT 1 FROM person_token u WHERE u.person_id = person.id AND u.token >= ? AND "
+               "u.token < ?)";
     }
     auto bind_tokens = [&](Statement& stmt) {
       int index = 1;
-      for (const std::string& token : search.tokens) {
+      for (const std::string& token : tokens) {
         stmt.Bind(index, token).Bind(index + 1, PrefixUpperBound(token));
         index += 2;
       }
@@ -305,7 +312,7 @@ class SqliteTx : public Tx {
     bind_tokens(*count);
     ASSIGN_OR_RETURN(bool counted, count->Step());
     page.total = counted ? count->Int(0) : 0;
-    if (page.total == 0) return page;
+    if (page.total == 0 || search.offset >= page.total) return page;
     ASSIGN_OR_RETURN(auto stmt, db_.Prepare(std::string("SELECT ") + kPersonColumns + " FROM person" + where +
                                             " ORDER BY sort_key, id LIMIT ? OFFSET ?"));
     int next = bind_tokens(*stmt);
@@ -337,6 +344,24 @@ class SqliteTx : public Tx {
     int64_t id = stmt.Int(0);
     RETURN_IF_ERROR(stmt.Run());  // finish the statement
     return id;
+  }
+
+  // Index of the token whose prefix range holds the fewest entries (an index-only count).
+  StatusOr<size_t> RarestToken(const std::vector<std::string>& tokens) {
+    ASSIGN_OR_RETURN(auto stmt, db_.Prepare("SELECT COUNT(*) FROM person_token WHERE token >= ? AND token < ?"));
+    size_t rarest = 0;
+    int64_t fewest = INT64_MAX;
+    for (size_t token_idx = 0; token_idx < tokens.size(); ++token_idx) {
+      stmt->Bind(1, tokens[token_idx]).Bind(2, PrefixUpperBound(tokens[token_idx]));
+      ASSIGN_OR_RETURN(bool has_row, stmt->Step());
+      int64_t entries = has_row ? stmt->Int(0) : 0;
+      stmt->Reset();
+      if (entries < fewest) {
+        fewest = entries;
+        rarest = token_idx;
+      }
+    }
+    return rarest;
   }
 
   // After an UPDATE ... WHERE version = ? changed nothing: NotFound or a stale version.
