@@ -3,22 +3,9 @@
 
 #include <cstdio>
 
+#include "core/digits.h"
+
 namespace acogida {
-namespace {
-
-bool ParseDigits(std::string_view text, size_t pos, size_t count, int* out) {
-  if (pos + count > text.size()) return false;
-  int value = 0;
-  for (size_t i = pos; i < pos + count; ++i) {
-    if (text[i] < '0' || text[i] > '9') return false;
-    value = value * 10 + (text[i] - '0');
-  }
-  *out = value;
-  return true;
-}
-
-}  // namespace
-
 int DaysInMonth(int year, int month) {
   static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (month < 1 || month > 12) return 0;
@@ -51,10 +38,10 @@ StatusOr<BirthDate> ParseBirthDate(std::string_view text, std::string_view field
   if (text.empty()) return date;
   const char* kShape = "must be YYYY, YYYY-MM or YYYY-MM-DD";
   if (!(text.size() == 4 || text.size() == 7 || text.size() == 10)) return InvalidArgument(name, kShape);
-  if (!ParseDigits(text, 0, 4, &date.year)) return InvalidArgument(name, kShape);
-  if (text.size() >= 7 && (text[4] != '-' || !ParseDigits(text, 5, 2, &date.month)))
+  if (!ParseFixedDigits(text, 0, 4, &date.year)) return InvalidArgument(name, kShape);
+  if (text.size() >= 7 && (text[4] != '-' || !ParseFixedDigits(text, 5, 2, &date.month)))
     return InvalidArgument(name, kShape);
-  if (text.size() == 10 && (text[7] != '-' || !ParseDigits(text, 8, 2, &date.day)))
+  if (text.size() == 10 && (text[7] != '-' || !ParseFixedDigits(text, 8, 2, &date.day)))
     return InvalidArgument(name, kShape);
   if (date.year < 1900) return InvalidArgument(name, "year must be 1900 or later");
   if (text.size() >= 7 && (date.month < 1 || date.month > 12))

@@ -3,22 +3,9 @@
 
 #include <cstdio>
 
+#include "core/digits.h"
+
 namespace acogida {
-namespace {
-
-bool Digits(std::string_view text, size_t pos, size_t count, int* out) {
-  if (pos + count > text.size()) return false;
-  int value = 0;
-  for (size_t idx = pos; idx < pos + count; ++idx) {
-    if (text[idx] < '0' || text[idx] > '9') return false;
-    value = value * 10 + (text[idx] - '0');
-  }
-  *out = value;
-  return true;
-}
-
-}  // namespace
-
 std::string FormatUtc(UtcTime time) {
   auto days = std::chrono::floor<std::chrono::days>(time);
   std::chrono::year_month_day ymd(days);
@@ -36,8 +23,8 @@ std::string FormatUtcDate(UtcTime time) { return FormatUtc(time).substr(0, 10); 
 StatusOr<std::chrono::sys_days> ParseDate(std::string_view text, std::string_view field) {
   const std::string name(field);
   int year = 0, month = 0, day = 0;
-  if (text.size() != 10 || !Digits(text, 0, 4, &year) || text[4] != '-' || !Digits(text, 5, 2, &month) ||
-      text[7] != '-' || !Digits(text, 8, 2, &day)) {
+  if (text.size() != 10 || !ParseFixedDigits(text, 0, 4, &year) || text[4] != '-' || !ParseFixedDigits(text, 5, 2, &month) ||
+      text[7] != '-' || !ParseFixedDigits(text, 8, 2, &day)) {
     return InvalidArgument(name, "must be a date YYYY-MM-DD");
   }
   std::chrono::year_month_day ymd{std::chrono::year(year), std::chrono::month(month), std::chrono::day(day)};
@@ -51,8 +38,8 @@ StatusOr<UtcTime> ParseUtc(std::string_view text, std::string_view field) {
   if (text.size() < 20 || text[10] != 'T') return InvalidArgument(name, kShape);
   ASSIGN_OR_RETURN(std::chrono::sys_days days, ParseDate(text.substr(0, 10), field));
   int hour = 0, minute = 0, second = 0;
-  if (!Digits(text, 11, 2, &hour) || text[13] != ':' || !Digits(text, 14, 2, &minute) || text[16] != ':' ||
-      !Digits(text, 17, 2, &second)) {
+  if (!ParseFixedDigits(text, 11, 2, &hour) || text[13] != ':' || !ParseFixedDigits(text, 14, 2, &minute) || text[16] != ':' ||
+      !ParseFixedDigits(text, 17, 2, &second)) {
     return InvalidArgument(name, kShape);
   }
   if (hour > 23 || minute > 59 || second > 60) return InvalidArgument(name, "is not a real time of day");
@@ -69,7 +56,7 @@ StatusOr<UtcTime> ParseUtc(std::string_view text, std::string_view field) {
     offset_minutes = 0;
   } else if (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':') {
     int offset_hours = 0, offset_mins = 0;
-    if (!Digits(zone, 1, 2, &offset_hours) || !Digits(zone, 4, 2, &offset_mins) || offset_hours > 14 ||
+    if (!ParseFixedDigits(zone, 1, 2, &offset_hours) || !ParseFixedDigits(zone, 4, 2, &offset_mins) || offset_hours > 14 ||
         offset_mins > 59) {
       return InvalidArgument(name, kShape);
     }

@@ -154,12 +154,6 @@ bool HasTimeZoneShape(std::string_view timezone) {
   return true;
 }
 
-bool TwoDigitsInRange(std::string_view text, size_t pos, int low, int high, int* value) {
-  if (!IsDigit(text[pos]) || !IsDigit(text[pos + 1])) return false;
-  *value = (text[pos] - '0') * 10 + (text[pos + 1] - '0');
-  return *value >= low && *value <= high;
-}
-
 }  // namespace
 
 Status ValidatePerson(Person& person, std::string_view today_iso) {
@@ -231,24 +225,6 @@ Status ValidateSection(Section& section) {
   RETURN_IF_ERROR(CleanTextInPlace(section.name, "name", kMaxSectionNameChars, Presence::kRequired));
   if (section.beds < 0 || section.beds > kMaxSectionBeds) return InvalidArgument("beds", "must be from 0 to 5000");
   return OkStatus();
-}
-
-bool IsIsoTimestamp(std::string_view text) {
-  // 0123456789012345678
-  // YYYY-MM-DDTHH:MM:SS then Z or .fraction Z
-  if (text.size() < 20 || text.back() != 'Z') return false;
-  if (text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':') return false;
-  if (!AllDigits(text.substr(0, 4))) return false;
-  const int year = std::stoi(std::string(text.substr(0, 4)));
-  int month = 0, day = 0, hour = 0, minute = 0, second = 0;
-  if (!TwoDigitsInRange(text, 5, 1, 12, &month) || !TwoDigitsInRange(text, 8, 1, DaysInMonth(year, month), &day) ||
-      !TwoDigitsInRange(text, 11, 0, 23, &hour) || !TwoDigitsInRange(text, 14, 0, 59, &minute) ||
-      !TwoDigitsInRange(text, 17, 0, 59, &second)) {
-    return false;
-  }
-  const std::string_view rest = text.substr(19, text.size() - 20);  // between seconds and Z
-  if (rest.empty()) return true;
-  return rest.size() >= 2 && rest.size() <= 10 && rest[0] == '.' && AllDigits(rest.substr(1));
 }
 
 }  // namespace acogida

@@ -42,8 +42,4 @@ Status ValidateSite(Site& site);
 // Checks a section: name 1 to 80 characters (trimmed in place), beds 0 to 5000.
 Status ValidateSection(Section& section);
 
-// True for "YYYY-MM-DDTHH:MM:SSZ", optionally with fractional seconds ("…:SS.250Z"),
-// naming a real date and time (UTC).
-bool IsIsoTimestamp(std::string_view text);
-
 }  // namespace acogida
