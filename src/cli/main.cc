@@ -5,9 +5,12 @@
 // Later work adds link, allocate, simulate, user, audit. Thin: parse flags, call services.
 #include <CLI/CLI.hpp>
 
+#include <pthread.h>
+
 #include <csignal>
 #include <cstdio>
 #include <memory>
+#include <thread>
 
 #include "http/server.h"
 #include "service/demo_data.h"
@@ -15,12 +18,6 @@
 
 namespace acogida {
 namespace {
-
-http::ApiServer* g_server = nullptr;
-
-void HandleSignal(int) {
-  if (g_server) g_server->Stop();
-}
 
 int Fail(const Status& status) {
   std::fprintf(stderr, "acogida: %s\n", status.message().c_str());
@@ -36,14 +33,24 @@ int RunServe(const std::string& db_path, http::ServerOptions options) {
   http::ApiServer server(http::Services{sites, intake, persons, (*store)->Backend()}, options);
   auto port = server.Bind();
   if (!port.ok()) return Fail(port.status());
-  g_server = &server;
-  std::signal(SIGINT, HandleSignal);
-  std::signal(SIGTERM, HandleSignal);
+  // SIGINT/SIGTERM stop the server from an ordinary thread (stopping is not signal-safe).
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);  // before the worker threads start
+  std::thread signal_waiter([&server, stop_signals] {
+    int signal_number = 0;
+    sigwait(&stop_signals, &signal_number);
+    if (signal_number != 0) server.Stop();
+  });
   std::printf("Acogida %s listening on http://%s:%d (database %s)\n", ACOGIDA_VERSION, options.host.c_str(), *port,
               db_path.c_str());
   std::fflush(stdout);
   Status served = server.Serve();
-  g_server = nullptr;
+  // Wake the waiter if the server stopped on its own.
+  pthread_kill(signal_waiter.native_handle(), SIGTERM);
+  signal_waiter.join();
   if (!served.ok()) return Fail(served);
   return 0;
 }
