@@ -1,73 +1,15 @@
 // `acogida`: the one binary. Subcommands:
-//   serve      serve the API and the browser app
-//   demo-data  fill a fresh database with the demo network and synthetic arrivals
-//   version    print the version
-// Later work adds link, allocate, simulate, user, audit. Thin: parse flags, call services.
+//   serve                       serve the API and the browser app
+//   demo-data                   fill a fresh database with demo sites, accounts and arrivals
+//   user add|list|disable|reset-password   manage accounts at the machine
+//   audit verify                check the audit trail's hash chain (exit 1 if broken)
+//   version                     print the version
+// Thin: parse flags, call the command functions in commands.h.
 #include <CLI/CLI.hpp>
 
-#include <pthread.h>
-
-#include <csignal>
 #include <cstdio>
-#include <memory>
-#include <thread>
 
-#include "http/server.h"
-#include "service/demo_data.h"
-#include "store/store.h"
-
-namespace acogida {
-namespace {
-
-int Fail(const Status& status) {
-  std::fprintf(stderr, "acogida: %s\n", status.message().c_str());
-  return status.code() == StatusCode::kInvalidArgument ? 2 : 1;
-}
-
-int RunServe(const std::string& db_path, http::ServerOptions options) {
-  auto store = OpenSqliteStore(db_path);
-  if (!store.ok()) return Fail(store.status());
-  SiteService sites(**store);
-  IntakeService intake(**store, SystemClock());
-  PersonService persons(**store);
-  http::ApiServer server(http::Services{sites, intake, persons, (*store)->Backend()}, options);
-  auto port = server.Bind();
-  if (!port.ok()) return Fail(port.status());
-  // SIGINT/SIGTERM stop the server from an ordinary thread (stopping is not signal-safe).
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGINT);
-  sigaddset(&stop_signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);  // before the worker threads start
-  std::thread signal_waiter([&server, stop_signals] {
-    int signal_number = 0;
-    sigwait(&stop_signals, &signal_number);
-    if (signal_number != 0) server.Stop();
-  });
-  std::printf("Acogida %s listening on http://%s:%d (database %s)\n", ACOGIDA_VERSION, options.host.c_str(), *port,
-              db_path.c_str());
-  std::fflush(stdout);
-  Status served = server.Serve();
-  // Wake the waiter if the server stopped on its own.
-  pthread_kill(signal_waiter.native_handle(), SIGTERM);
-  signal_waiter.join();
-  if (!served.ok()) return Fail(served);
-  return 0;
-}
-
-int RunDemoData(const std::string& db_path, const DemoDataOptions& options) {
-  auto store = OpenSqliteStore(db_path);
-  if (!store.ok()) return Fail(store.status());
-  auto report = LoadDemoData(**store, SystemClock(), options);
-  if (!report.ok()) return Fail(report.status());
-  std::printf("Demo data written to %s: %d sites, %d sections, %d households, %d persons (seed %llu)\n",
-              db_path.c_str(), report->sites, report->sections, report->households, report->persons,
-              static_cast<unsigned long long>(options.seed));
-  return 0;
-}
-
-}  // namespace
-}  // namespace acogida
+#include "cli/commands.h"
 
 int main(int argc, char** argv) {
   using namespace acogida;
@@ -75,11 +17,15 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   std::string db_path = "var/acogida.db";
+  auto add_db = [&db_path](CLI::App* command, const char* help) {
+    command->add_option("--db", db_path, help)->capture_default_str();
+  };
+
   http::ServerOptions serve_options;
   serve_options.web_root = "web/dist";
+  bool secure_cookies = false;
   CLI::App* serve = app.add_subcommand("serve", "Serve the HTTP API and the browser app");
-  serve->add_option("--db", db_path, "SQLite database file (created if missing; its folder must exist)")
-      ->capture_default_str();
+  add_db(serve, "SQLite database file (created if missing; its folder must exist)");
   serve->add_option("--host", serve_options.host, "Address to listen on")->capture_default_str();
   serve->add_option("--port", serve_options.port, "Port to listen on (0 picks a free one)")
       ->capture_default_str()
@@ -89,23 +35,55 @@ int main(int argc, char** argv) {
   serve->add_option("--threads", serve_options.threads, "Worker threads (one per concurrent connection)")
       ->capture_default_str()
       ->check(CLI::Range(2, 4096));
+  serve->add_flag("--secure-cookies", secure_cookies, "Mark the session cookie Secure (when behind HTTPS)");
 
   DemoDataOptions demo_options;
-  CLI::App* demo = app.add_subcommand("demo-data", "Fill a fresh database with demo sites and synthetic arrivals");
-  demo->add_option("--db", db_path, "SQLite database file")->capture_default_str();
+  CLI::App* demo = app.add_subcommand("demo-data", "Fill a fresh database with demo sites, accounts and arrivals");
+  add_db(demo, "SQLite database file");
   demo->add_option("--seed", demo_options.seed, "Seed of the generator (same seed, same data)")->capture_default_str();
   demo->add_option("--persons", demo_options.persons, "About how many arriving persons")
       ->capture_default_str()
       ->check(CLI::Range(0, 1000000));
 
+  cli::UserFlags user_flags;
+  CLI::App* user = app.add_subcommand("user", "Manage accounts (as the operator of this machine)");
+  user->require_subcommand(1);
+  CLI::App* user_add = user->add_subcommand("add", "Create an account; prints its id");
+  add_db(user_add, "SQLite database file");
+  user_add->add_option("--username", user_flags.username, "Login name: a-z, 0-9, '.', '_', '-'")->required();
+  user_add->add_option("--role", user_flags.role,
+                       "administrator, coordinator, registrar, shelter_staff, lawyer or analyst")
+      ->required();
+  user_add->add_option("--display-name", user_flags.display_name, "Name shown in the app");
+  user_add->add_option("--site", user_flags.site_ids, "Site id the user works at (repeat; registrars, shelter staff)");
+  user_add->add_flag("--password-stdin", user_flags.password_stdin,
+                     "Read the password from standard input (else one is generated and shown once)");
+  CLI::App* user_list = user->add_subcommand("list", "List accounts");
+  add_db(user_list, "SQLite database file");
+  CLI::App* user_disable = user->add_subcommand("disable", "Disable an account and end its sessions");
+  add_db(user_disable, "SQLite database file");
+  user_disable->add_option("--username", user_flags.username, "Login name")->required();
+  CLI::App* user_reset = user->add_subcommand("reset-password", "Set a new password and end the user's sessions");
+  add_db(user_reset, "SQLite database file");
+  user_reset->add_option("--username", user_flags.username, "Login name")->required();
+  user_reset->add_flag("--password-stdin", user_flags.password_stdin,
+                       "Read the password from standard input (else one is generated and shown once)");
+
+  CLI::App* audit = app.add_subcommand("audit", "The audit trail");
+  audit->require_subcommand(1);
+  CLI::App* audit_verify = audit->add_subcommand("verify", "Check the hash chain; exit 1 if a row was changed or removed");
+  add_db(audit_verify, "SQLite database file");
+
   CLI::App* version = app.add_subcommand("version", "Print the version");
 
   CLI11_PARSE(app, argc, argv);
-  if (*serve) return RunServe(db_path, serve_options);
-  if (*demo) return RunDemoData(db_path, demo_options);
-  if (*version) {
-    std::printf("acogida %s\n", ACOGIDA_VERSION);
-    return 0;
-  }
+  if (*serve) return cli::RunServe(db_path, serve_options, secure_cookies);
+  if (*demo) return cli::RunDemoData(db_path, demo_options);
+  if (*user_add) return cli::RunUserAdd(db_path, user_flags);
+  if (*user_list) return cli::RunUserList(db_path);
+  if (*user_disable) return cli::RunUserDisable(db_path, user_flags.username);
+  if (*user_reset) return cli::RunUserResetPassword(db_path, user_flags);
+  if (*audit_verify) return cli::RunAuditVerify(db_path);
+  if (*version) std::printf("acogida %s\n", ACOGIDA_VERSION);
   return 0;
 }

@@ -5,9 +5,12 @@
 #include <string>
 
 #include "http/routes.h"
+#include "service/audit_service.h"
+#include "service/auth_service.h"
 #include "service/intake_service.h"
 #include "service/person_service.h"
 #include "service/site_service.h"
+#include "service/user_service.h"
 
 namespace acogida::http {
 
@@ -15,12 +18,19 @@ struct Services {
   SiteService& sites;
   IntakeService& intake;
   PersonService& persons;
+  AuthService& auth;
+  UserService& users;
+  AuditService& audit;
   std::string backend;  // "sqlite", "postgresql"
+  // Adds "Secure" to the session cookie; on when served over HTTPS (behind a TLS proxy).
+  bool secure_cookies = false;
 };
 
 void AddHealthRoutes(Router& router, const Services& services);
 void AddSiteRoutes(Router& router, const Services& services);
 void AddHouseholdRoutes(Router& router, const Services& services);
 void AddPersonRoutes(Router& router, const Services& services);
+void AddAuthRoutes(Router& router, const Services& services);
+void AddAdminRoutes(Router& router, const Services& services);
 
 }  // namespace acogida::http

@@ -11,7 +11,7 @@
 namespace acogida::http {
 
 void AddHealthRoutes(Router& router, const Services& services) {
-  router.Add(Method::kGet, "/api/v1/health", [backend = services.backend](const httplib::Request&) -> StatusOr<Reply> {
+  router.Add(Method::kGet, "/api/v1/health", Access::kPublic, [backend = services.backend](const Call& call) -> StatusOr<Reply> {
     return Reply{200, Json{{"status", "ok"}, {"version", ACOGIDA_VERSION}, {"database", backend}}};
   });
 }
@@ -20,16 +20,16 @@ void AddHouseholdRoutes(Router& router, const Services& services) {
   IntakeService& intake = services.intake;
   PersonService& persons = services.persons;
 
-  router.Add(Method::kPost, "/api/v1/households", [&intake](const httplib::Request& req) -> StatusOr<Reply> {
-    ASSIGN_OR_RETURN(Json body, ParseObject(req.body));
+  router.Add(Method::kPost, "/api/v1/households", Access::kSession, [&intake](const Call& call) -> StatusOr<Reply> {
+    ASSIGN_OR_RETURN(Json body, ParseObject(call.req.body));
     ASSIGN_OR_RETURN(NewHousehold input, NewHouseholdFromJson(body));
-    ASSIGN_OR_RETURN(Household household, intake.Register(std::move(input)));
+    ASSIGN_OR_RETURN(Household household, intake.Register(call.actor(), std::move(input)));
     return Reply{201, HouseholdToJson(household)};
   });
 
-  router.Add(Method::kGet, "/api/v1/households/{id}", [&persons](const httplib::Request& req) -> StatusOr<Reply> {
-    ASSIGN_OR_RETURN(int64_t household_id, PathId(req, 1));
-    ASSIGN_OR_RETURN(Household household, persons.GetHousehold(household_id));
+  router.Add(Method::kGet, "/api/v1/households/{id}", Access::kSession, [&persons](const Call& call) -> StatusOr<Reply> {
+    ASSIGN_OR_RETURN(int64_t household_id, PathId(call, 1));
+    ASSIGN_OR_RETURN(Household household, persons.GetHousehold(call.actor(), household_id));
     return Reply{200, HouseholdToJson(household)};
   });
 }
@@ -37,12 +37,12 @@ void AddHouseholdRoutes(Router& router, const Services& services) {
 void AddPersonRoutes(Router& router, const Services& services) {
   PersonService& persons = services.persons;
 
-  router.Add(Method::kGet, "/api/v1/persons", [&persons](const httplib::Request& req) -> StatusOr<Reply> {
+  router.Add(Method::kGet, "/api/v1/persons", Access::kSession, [&persons](const Call& call) -> StatusOr<Reply> {
     PersonQuery query;
-    query.text = req.get_param_value("q");
-    ASSIGN_OR_RETURN(query.limit, QueryInt(req, "limit", 20));
-    ASSIGN_OR_RETURN(query.offset, QueryInt(req, "offset", 0));
-    ASSIGN_OR_RETURN(PersonPage page, persons.Search(query));
+    query.text = call.req.get_param_value("q");
+    ASSIGN_OR_RETURN(query.limit, QueryInt(call.req, "limit", 20));
+    ASSIGN_OR_RETURN(query.offset, QueryInt(call.req, "offset", 0));
+    ASSIGN_OR_RETURN(PersonPage page, persons.Search(call.actor(), query));
     Json items = Json::array();
     for (const Person& person : page.items) items.push_back(PersonToJson(person));
     return Reply{200, Json{{"items", std::move(items)},
@@ -51,19 +51,19 @@ void AddPersonRoutes(Router& router, const Services& services) {
                            {"offset", query.offset}}};
   });
 
-  router.Add(Method::kGet, "/api/v1/persons/{id}", [&persons](const httplib::Request& req) -> StatusOr<Reply> {
-    ASSIGN_OR_RETURN(int64_t person_id, PathId(req, 1));
-    ASSIGN_OR_RETURN(PersonDetail detail, persons.Get(person_id));
+  router.Add(Method::kGet, "/api/v1/persons/{id}", Access::kSession, [&persons](const Call& call) -> StatusOr<Reply> {
+    ASSIGN_OR_RETURN(int64_t person_id, PathId(call, 1));
+    ASSIGN_OR_RETURN(PersonDetail detail, persons.Get(call.actor(), person_id));
     Json out = PersonToJson(detail.person);
     out["arrivals"] = Json::array();
     for (const ArrivalView& view : detail.arrivals) out["arrivals"].push_back(ArrivalViewToJson(view));
     return Reply{200, std::move(out)};
   });
 
-  router.Add(Method::kGet, "/api/v1/sites/{id}/arrivals", [&persons](const httplib::Request& req) -> StatusOr<Reply> {
-    ASSIGN_OR_RETURN(int64_t site_id, PathId(req, 1));
-    if (!req.has_param("date")) return InvalidArgument("date", "is required (YYYY-MM-DD)");
-    ASSIGN_OR_RETURN(SiteDayArrivals day, persons.ArrivalsAtSite(site_id, req.get_param_value("date")));
+  router.Add(Method::kGet, "/api/v1/sites/{id}/arrivals", Access::kSession, [&persons](const Call& call) -> StatusOr<Reply> {
+    ASSIGN_OR_RETURN(int64_t site_id, PathId(call, 1));
+    if (!call.req.has_param("date")) return InvalidArgument("date", "is required (YYYY-MM-DD)");
+    ASSIGN_OR_RETURN(SiteDayArrivals day, persons.ArrivalsAtSite(call.actor(), site_id, call.req.get_param_value("date")));
     Json items = Json::array();
     for (const ArrivalView& view : day.items) items.push_back(ArrivalViewToJson(view));
     return Reply{200, Json{{"site_id", day.site.id},

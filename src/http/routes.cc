@@ -1,9 +1,11 @@
 // Route registration and request helpers.
 #include "http/routes.h"
 
+#include <cctype>
 #include <charconv>
 #include <regex>
 
+#include "crypto/tokens.h"
 #include "http/error_response.h"
 
 namespace acogida::http {
@@ -20,12 +22,65 @@ void Respond(httplib::Response& res, StatusOr<Reply> reply) {
     return;
   }
   res.status = reply->status;
+  for (const auto& [name, value] : reply->headers) res.set_header(name, value);
   if (reply->status != 204) {
     res.set_content(reply->body.dump(-1, ' ', false, Json::error_handler_t::replace), "application/json");
   }
 }
 
+// The value of cookie `name` in the Cookie header, "" if absent.
+std::string CookieValue(const httplib::Request& req, const std::string& name) {
+  const std::string header = req.get_header_value("Cookie");
+  size_t pos = 0;
+  while (pos < header.size()) {
+    size_t end = header.find(';', pos);
+    if (end == std::string::npos) end = header.size();
+    std::string_view pair(header.data() + pos, end - pos);
+    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+    if (pair.size() > name.size() && pair.substr(0, name.size()) == name && pair[name.size()] == '=') {
+      return std::string(pair.substr(name.size() + 1));
+    }
+    pos = end + 1;
+  }
+  return {};
+}
+
+std::string PercentDecode(const std::string& text) {
+  std::string out;
+  for (size_t idx = 0; idx < text.size(); ++idx) {
+    if (text[idx] == '%' && idx + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[idx + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(text[idx + 2]))) {
+      out.push_back(static_cast<char>(std::stoi(text.substr(idx + 1, 2), nullptr, 16)));
+      idx += 2;
+    } else {
+      out.push_back(text[idx]);
+    }
+  }
+  return out;
+}
+
+// Bodies of writes must be JSON: a form post from another site cannot reach the API.
+Status CheckJsonBody(const httplib::Request& req) {
+  if (req.method != "POST" && req.method != "PUT") return OkStatus();
+  const std::string type = req.get_header_value("Content-Type");
+  if (type.rfind("application/json", 0) != 0) return InvalidArgument("content-type", "must be application/json");
+  return OkStatus();
+}
+
 }  // namespace
+
+StatusOr<AuthenticatedSession> AuthenticateRequest(AuthService& auth, const httplib::Request& req) {
+  const std::string authorization = req.get_header_value("Authorization");
+  const bool bearer = authorization.rfind("Bearer ", 0) == 0;
+  const std::string token = bearer ? authorization.substr(7) : CookieValue(req, kSessionCookie);
+  ASSIGN_OR_RETURN(AuthenticatedSession session, auth.Authenticate(token, req.remote_addr));
+  if (!bearer && req.method != "GET" && req.method != "HEAD" &&
+      !ConstantTimeEquals(req.get_header_value("X-CSRF-Token"), session.csrf_token)) {
+    return Status(StatusCode::kPermissionDenied, "missing or wrong X-CSRF-Token header");
+  }
+  session.actor.reason = PercentDecode(req.get_header_value("X-Access-Reason"));
+  return session;
+}
 
 const char* MethodName(Method method) {
   switch (method) {
@@ -37,10 +92,18 @@ const char* MethodName(Method method) {
   return "";
 }
 
-void Router::Add(Method method, const std::string& path, RouteHandler handler) {
-  routes_.push_back({method, path});
-  auto wrapped = [handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
-    Respond(res, handler(req));
+void Router::Add(Method method, const std::string& path, Access access, RouteHandler handler) {
+  routes_.push_back({method, path, access});
+  auto wrapped = [this, access, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
+    Status body_ok = CheckJsonBody(req);
+    if (!body_ok.ok()) return Respond(res, body_ok);
+    if (access == Access::kPublic) {
+      const AuthenticatedSession none;
+      return Respond(res, handler(Call{req, none}));
+    }
+    StatusOr<AuthenticatedSession> session = AuthenticateRequest(auth_, req);
+    if (!session.ok()) return Respond(res, session.status());
+    Respond(res, handler(Call{req, *session}));
   };
   const std::string pattern = PathToRegex(path);
   switch (method) {
@@ -58,6 +121,8 @@ StatusOr<int64_t> PathId(const httplib::Request& req, int index) {
   if (error != std::errc() || end != text.data() + text.size()) return NotFound("no such record");
   return id;
 }
+
+StatusOr<int64_t> PathId(const Call& call, int index) { return PathId(call.req, index); }
 
 StatusOr<int> QueryInt(const httplib::Request& req, const char* name, int fallback) {
   if (!req.has_param(name)) return fallback;

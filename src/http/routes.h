@@ -11,38 +11,64 @@
 #include <vector>
 
 #include "http/json_fields.h"
+#include "service/auth_service.h"
 
 namespace acogida::http {
 
 enum class Method { kGet, kPost, kPut, kDelete };
 const char* MethodName(Method method);  // "get", "post", ...
 
+// Who may call a route at the HTTP level. Finer rules (roles, sites) are the services'.
+enum class Access {
+  kPublic,   // no session: health, login
+  kSession,  // a valid session: cookie (plus X-CSRF-Token on writes) or Authorization: Bearer
+};
+
 struct RouteInfo {
   Method method;
   std::string path;  // OpenAPI form: "/api/v1/sites/{id}"
+  Access access;
 };
 
-// What a handler gives back: a JSON body with its HTTP status, or an error Status.
+// What a handler gives back: a JSON body with its HTTP status and extra headers, or an error.
 struct Reply {
   int status = 200;
   Json body;  // null for 204
+  std::vector<std::pair<std::string, std::string>> headers = {};
 };
 
-using RouteHandler = std::function<StatusOr<Reply>(const httplib::Request&)>;
+// The request and, for kSession routes, the session it runs in (empty for kPublic).
+struct Call {
+  const httplib::Request& req;
+  const AuthenticatedSession& session;
+  const Actor& actor() const { return session.actor; }
+};
+
+using RouteHandler = std::function<StatusOr<Reply>(const Call&)>;
 
 class Router {
  public:
-  explicit Router(httplib::Server& server) : server_(server) {}
-  void Add(Method method, const std::string& path, RouteHandler handler);
+  Router(httplib::Server& server, AuthService& auth) : server_(server), auth_(auth) {}
+  void Add(Method method, const std::string& path, Access access, RouteHandler handler);
   const std::vector<RouteInfo>& routes() const { return routes_; }
 
  private:
   httplib::Server& server_;
+  AuthService& auth_;
   std::vector<RouteInfo> routes_;
 };
 
+// The session cookie's name.
+inline constexpr const char* kSessionCookie = "acogida_session";
+
+// Authenticates `req`: the bearer token, else the session cookie; for a cookie on a write
+// (POST, PUT, DELETE) the X-CSRF-Token header must match the session's. The X-Access-Reason
+// header (percent-encoded UTF-8) becomes the actor's reason.
+StatusOr<AuthenticatedSession> AuthenticateRequest(AuthService& auth, const httplib::Request& req);
+
 // Path parameter `index` (1-based) as an id. NotFound when it does not fit in int64.
 StatusOr<int64_t> PathId(const httplib::Request& req, int index);
+StatusOr<int64_t> PathId(const Call& call, int index);
 // Query parameter as an int, `fallback` when absent; InvalidArgument(name) when malformed.
 StatusOr<int> QueryInt(const httplib::Request& req, const char* name, int fallback);
 

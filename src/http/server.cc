@@ -40,10 +40,16 @@ ApiServer::ApiServer(Services services, ServerOptions options)
   server_->set_payload_max_length(options_.max_body_bytes);
   server_->set_default_headers({{"X-Content-Type-Options", "nosniff"},
                                 {"X-Frame-Options", "DENY"},
-                                {"Referrer-Policy", "no-referrer"}});
+                                {"Referrer-Policy", "no-referrer"},
+                                {"Cache-Control", "no-store"},
+                                {"Content-Security-Policy",
+                                 "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+                                 "frame-ancestors 'none'; base-uri 'none'; form-action 'self'"}});
 
-  router_ = std::make_unique<Router>(*server_);
+  router_ = std::make_unique<Router>(*server_, services_.auth);
   AddHealthRoutes(*router_, services_);
+  AddAuthRoutes(*router_, services_);
+  AddAdminRoutes(*router_, services_);
   AddSiteRoutes(*router_, services_);
   AddHouseholdRoutes(*router_, services_);
   AddPersonRoutes(*router_, services_);

@@ -16,71 +16,71 @@ namespace acogida::http {
 void AddSiteRoutes(Router& router, const Services& services) {
   SiteService& sites = services.sites;
 
-  router.Add(Method::kGet, "/api/v1/sites", [&sites](const httplib::Request&) -> StatusOr<Reply> {
-    ASSIGN_OR_RETURN(auto summaries, sites.List());
+  router.Add(Method::kGet, "/api/v1/sites", Access::kSession, [&sites](const Call& call) -> StatusOr<Reply> {
+    ASSIGN_OR_RETURN(auto summaries, sites.List(call.actor()));
     Json items = Json::array();
     for (const SiteSummary& summary : summaries) items.push_back(SiteToJson(summary.site, summary.beds));
     return Reply{200, Json{{"items", std::move(items)}}};
   });
 
-  router.Add(Method::kPost, "/api/v1/sites", [&sites](const httplib::Request& req) -> StatusOr<Reply> {
-    ASSIGN_OR_RETURN(Json body, ParseObject(req.body));
+  router.Add(Method::kPost, "/api/v1/sites", Access::kSession, [&sites](const Call& call) -> StatusOr<Reply> {
+    ASSIGN_OR_RETURN(Json body, ParseObject(call.req.body));
     ASSIGN_OR_RETURN(Site input, SiteFromJson(body, 0, Purpose::kCreate));
-    ASSIGN_OR_RETURN(Site created, sites.Create(std::move(input)));
+    ASSIGN_OR_RETURN(Site created, sites.Create(call.actor(), std::move(input)));
     return Reply{201, SiteToJson(created, 0)};
   });
 
-  router.Add(Method::kGet, "/api/v1/sites/{id}", [&sites](const httplib::Request& req) -> StatusOr<Reply> {
-    ASSIGN_OR_RETURN(int64_t site_id, PathId(req, 1));
-    ASSIGN_OR_RETURN(SiteDetail detail, sites.Get(site_id));
+  router.Add(Method::kGet, "/api/v1/sites/{id}", Access::kSession, [&sites](const Call& call) -> StatusOr<Reply> {
+    ASSIGN_OR_RETURN(int64_t site_id, PathId(call, 1));
+    ASSIGN_OR_RETURN(SiteDetail detail, sites.Get(call.actor(), site_id));
     Json out = SiteToJson(detail.site, detail.beds);
     out["sections"] = Json::array();
     for (const Section& section : detail.sections) out["sections"].push_back(SectionToJson(section));
     return Reply{200, std::move(out)};
   });
 
-  router.Add(Method::kPut, "/api/v1/sites/{id}", [&sites](const httplib::Request& req) -> StatusOr<Reply> {
-    ASSIGN_OR_RETURN(int64_t site_id, PathId(req, 1));
-    ASSIGN_OR_RETURN(Json body, ParseObject(req.body));
+  router.Add(Method::kPut, "/api/v1/sites/{id}", Access::kSession, [&sites](const Call& call) -> StatusOr<Reply> {
+    ASSIGN_OR_RETURN(int64_t site_id, PathId(call, 1));
+    ASSIGN_OR_RETURN(Json body, ParseObject(call.req.body));
     ASSIGN_OR_RETURN(Site input, SiteFromJson(body, site_id, Purpose::kUpdate));
-    ASSIGN_OR_RETURN(Site updated, sites.Update(std::move(input)));
-    ASSIGN_OR_RETURN(SiteDetail detail, sites.Get(updated.id));
+    ASSIGN_OR_RETURN(Site updated, sites.Update(call.actor(), std::move(input)));
+    ASSIGN_OR_RETURN(SiteDetail detail, sites.Get(call.actor(), updated.id));
     return Reply{200, SiteToJson(updated, detail.beds)};
   });
 
-  router.Add(Method::kDelete, "/api/v1/sites/{id}", [&sites](const httplib::Request& req) -> StatusOr<Reply> {
-    ASSIGN_OR_RETURN(int64_t site_id, PathId(req, 1));
-    RETURN_IF_ERROR(sites.Delete(site_id));
+  router.Add(Method::kDelete, "/api/v1/sites/{id}", Access::kSession, [&sites](const Call& call) -> StatusOr<Reply> {
+    ASSIGN_OR_RETURN(int64_t site_id, PathId(call, 1));
+    RETURN_IF_ERROR(sites.Delete(call.actor(), site_id));
     return Reply{204, nullptr};
   });
 
-  router.Add(Method::kGet, "/api/v1/sites/{id}/sections", [&sites](const httplib::Request& req) -> StatusOr<Reply> {
-    ASSIGN_OR_RETURN(int64_t site_id, PathId(req, 1));
-    ASSIGN_OR_RETURN(std::vector<Section> sections, sites.ListSections(site_id));
+  router.Add(Method::kGet, "/api/v1/sites/{id}/sections", Access::kSession, [&sites](const Call& call) -> StatusOr<Reply> {
+    ASSIGN_OR_RETURN(int64_t site_id, PathId(call, 1));
+    ASSIGN_OR_RETURN(std::vector<Section> sections, sites.ListSections(call.actor(), site_id));
     Json items = Json::array();
     for (const Section& section : sections) items.push_back(SectionToJson(section));
     return Reply{200, Json{{"items", std::move(items)}}};
   });
 
-  router.Add(Method::kPost, "/api/v1/sites/{id}/sections", [&sites](const httplib::Request& req) -> StatusOr<Reply> {
-    ASSIGN_OR_RETURN(int64_t site_id, PathId(req, 1));
-    ASSIGN_OR_RETURN(Json body, ParseObject(req.body));
+  router.Add(Method::kPost, "/api/v1/sites/{id}/sections", Access::kSession, [&sites](const Call& call) -> StatusOr<Reply> {
+    ASSIGN_OR_RETURN(int64_t site_id, PathId(call, 1));
+    ASSIGN_OR_RETURN(Json body, ParseObject(call.req.body));
     ASSIGN_OR_RETURN(Section input, SectionFromJson(body, 0, site_id, Purpose::kCreate));
-    ASSIGN_OR_RETURN(Section created, sites.CreateSection(std::move(input)));
+    ASSIGN_OR_RETURN(Section created, sites.CreateSection(call.actor(), std::move(input)));
     return Reply{201, SectionToJson(created)};
   });
 
-  router.Add(Method::kPut, "/api/v1/sections/{id}", [&sites](const httplib::Request& req) -> StatusOr<Reply> {
-    ASSIGN_OR_RETURN(int64_t section_id, PathId(req, 1));
-    ASSIGN_OR_RETURN(Json body, ParseObject(req.body));
+  router.Add(Method::kPut, "/api/v1/sections/{id}", Access::kSession, [&sites](const Call& call) -> StatusOr<Reply> {
+    ASSIGN_OR_RETURN(int64_t section_id, PathId(call, 1));
+    ASSIGN_OR_RETURN(Json body, ParseObject(call.req.body));
     ASSIGN_OR_RETURN(Section input, SectionFromJson(body, section_id, 0, Purpose::kUpdate));
-    ASSIGN_OR_RETURN(Section updated, sites.UpdateSection(std::move(input)));
+    ASSIGN_OR_RETURN(Section updated, sites.UpdateSection(call.actor(), std::move(input)));
     return Reply{200, SectionToJson(updated)};
   });
 
-  router.Add(Method::kDelete, "/api/v1/sections/{id}", [&sites](const httplib::Request& req) -> StatusOr<Reply> {
-    ASSIGN_OR_RETURN(int64_t section_id, PathId(req, 1));
-    RETURN_IF_ERROR(sites.DeleteSection(section_id));
+  router.Add(Method::kDelete, "/api/v1/sections/{id}", Access::kSession, [&sites](const Call& call) -> StatusOr<Reply> {
+    ASSIGN_OR_RETURN(int64_t section_id, PathId(call, 1));
+    RETURN_IF_ERROR(sites.DeleteSection(call.actor(), section_id));
     return Reply{204, nullptr};
   });
 }

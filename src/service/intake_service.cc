@@ -2,6 +2,7 @@
 #include "service/intake_service.h"
 
 #include "core/validate.h"
+#include "service/audit.h"
 
 namespace acogida {
 
@@ -11,14 +12,16 @@ constexpr size_t kMaxBatchIdLength = 80;
 constexpr auto kFutureTolerance = std::chrono::hours(1);
 }  // namespace
 
-Status WriteArrivingHousehold(Tx& tx, Household& household, const Arrival& arrival) {
+Status WriteArrivingHousehold(Tx& tx, const Actor& actor, Household& household, const Arrival& arrival) {
   if (!tx.GetSite(household.site_id).ok()) {
     return InvalidArgument("site_id", "site " + std::to_string(household.site_id) + " does not exist");
   }
   RETURN_IF_ERROR(tx.InsertHousehold(household));
+  RETURN_IF_ERROR(AppendAuditRow(tx, actor, audit_action::kCreate, "household", household.id));
   for (Person& member : household.members) {
     member.household_id = household.id;
     RETURN_IF_ERROR(tx.InsertPerson(member));
+    RETURN_IF_ERROR(AppendAuditRow(tx, actor, audit_action::kCreate, "person", member.id, FilledPersonFields(member)));
     Arrival member_arrival = arrival;
     member_arrival.person_id = member.id;
     member_arrival.household_id = household.id;
@@ -28,7 +31,13 @@ Status WriteArrivingHousehold(Tx& tx, Household& household, const Arrival& arriv
   return OkStatus();
 }
 
-StatusOr<Household> IntakeService::Register(NewHousehold input) {
+StatusOr<Household> IntakeService::Register(const Actor& actor, NewHousehold input) {
+  if (!actor.Can(Permission::kRegisterArrivals)) {
+    return Status(StatusCode::kPermissionDenied, "your role does not register arrivals");
+  }
+  if (!actor.CoversSite(input.site_id)) {
+    return Status(StatusCode::kPermissionDenied, "you do not work at site " + std::to_string(input.site_id), "site_id");
+  }
   const UtcTime now = clock_();
   UtcTime arrived_at = now;
   if (!input.arrived_at.empty()) {
@@ -48,7 +57,7 @@ StatusOr<Household> IntakeService::Register(NewHousehold input) {
   arrival.mode = input.mode;
   arrival.batch_id = input.batch_id;
   RETURN_IF_ERROR(store_.InTransaction(
-      TxMode::kWrite, [&](Tx& tx) { return WriteArrivingHousehold(tx, household, arrival); }));
+      TxMode::kWrite, [&](Tx& tx) { return WriteArrivingHousehold(tx, actor, household, arrival); }));
   return household;
 }
 

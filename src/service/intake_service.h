@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/account.h"
 #include "core/arrival.h"
 #include "core/person.h"
 #include "service/clock.h"
@@ -21,8 +22,9 @@ struct NewHousehold {
 };
 
 // Writes a validated household, its members and one arrival per member (copied from
-// `arrival`, with ids filled in) inside `tx`. InvalidArgument "site_id" if the site is absent.
-Status WriteArrivingHousehold(Tx& tx, Household& household, const Arrival& arrival);
+// `arrival`, with ids filled in) inside `tx`, with an audit row per record written.
+// InvalidArgument "site_id" if the site is absent.
+Status WriteArrivingHousehold(Tx& tx, const Actor& actor, Household& household, const Arrival& arrival);
 
 class IntakeService {
  public:
@@ -30,8 +32,9 @@ class IntakeService {
 
   // Validates every member (fields named "members[i].field"), checks the site exists
   // (InvalidArgument "site_id" otherwise), then writes the household, members and one
-  // arrival per member. Returns the household with its members' ids.
-  StatusOr<Household> Register(NewHousehold input);
+  // arrival per member. Returns the household with its members' ids. PermissionDenied unless
+  // the actor registers arrivals and works at the site.
+  StatusOr<Household> Register(const Actor& actor, NewHousehold input);
 
  private:
   Store& store_;

@@ -2,6 +2,7 @@
 #include "service/person_service.h"
 
 #include "core/names.h"
+#include "service/audit.h"
 #include "service/time_zones.h"
 
 namespace acogida {
@@ -10,28 +11,64 @@ namespace {
 constexpr int kMaxLimit = 100;
 constexpr size_t kMaxQueryLength = 200;
 constexpr size_t kMaxQueryTokens = 6;
+constexpr size_t kMaxReasonLength = 300;
+
+const Status kCannotReadPersons(StatusCode::kPermissionDenied, "your role does not read persons' records");
+
+Status CheckCanRead(const Actor& actor, bool needs_reason) {
+  if (!actor.Can(Permission::kReadPersons)) return kCannotReadPersons;
+  if (needs_reason && WorksAtAllSites(actor.user.role) && actor.reason.empty()) {
+    return Status(StatusCode::kPermissionDenied, "coordinators must give a reason to open a person's record",
+                  "reason");
+  }
+  if (actor.reason.size() > kMaxReasonLength) return InvalidArgument("reason", "must be at most 300 characters");
+  return OkStatus();
+}
+
+// NotFound unless one of the person's sites is the actor's: others must not learn it exists.
+Status CheckPersonInScope(Tx& tx, const Actor& actor, int64_t person_id) {
+  ASSIGN_OR_RETURN(std::vector<int64_t> sites, tx.SitesOfPerson(person_id));
+  for (int64_t site_id : sites) {
+    if (actor.CoversSite(site_id)) return OkStatus();
+  }
+  return NotFound("person " + std::to_string(person_id) + " does not exist");
+}
+
 }  // namespace
 
-StatusOr<PersonDetail> PersonService::Get(int64_t person_id) {
+StatusOr<PersonDetail> PersonService::Get(const Actor& actor, int64_t person_id) {
+  RETURN_IF_ERROR(CheckCanRead(actor, /*needs_reason=*/true));
   PersonDetail detail;
-  RETURN_IF_ERROR(store_.InTransaction(TxMode::kRead, [&](Tx& tx) -> Status {
+  RETURN_IF_ERROR(store_.InTransaction(TxMode::kWrite, [&](Tx& tx) -> Status {
     ASSIGN_OR_RETURN(detail.person, tx.GetPerson(person_id));
+    RETURN_IF_ERROR(CheckPersonInScope(tx, actor, person_id));
     ASSIGN_OR_RETURN(detail.arrivals, tx.ListArrivalsOfPerson(person_id));
-    return OkStatus();
+    std::vector<std::string> fields = FilledPersonFields(detail.person);
+    fields.push_back("arrivals");
+    return AppendAuditRow(tx, actor, audit_action::kRead, "person", person_id, std::move(fields));
   }));
   return detail;
 }
 
-StatusOr<Household> PersonService::GetHousehold(int64_t household_id) {
+StatusOr<Household> PersonService::GetHousehold(const Actor& actor, int64_t household_id) {
+  RETURN_IF_ERROR(CheckCanRead(actor, /*needs_reason=*/true));
   Household household;
-  RETURN_IF_ERROR(store_.InTransaction(TxMode::kRead, [&](Tx& tx) -> Status {
+  RETURN_IF_ERROR(store_.InTransaction(TxMode::kWrite, [&](Tx& tx) -> Status {
     ASSIGN_OR_RETURN(household, tx.GetHousehold(household_id));
+    if (!actor.CoversSite(household.site_id)) {
+      return NotFound("household " + std::to_string(household_id) + " does not exist");
+    }
+    RETURN_IF_ERROR(AppendAuditRow(tx, actor, audit_action::kRead, "household", household_id));
+    for (const Person& member : household.members) {
+      RETURN_IF_ERROR(AppendAuditRow(tx, actor, audit_action::kRead, "person", member.id, FilledPersonFields(member)));
+    }
     return OkStatus();
   }));
   return household;
 }
 
-StatusOr<PersonPage> PersonService::Search(const PersonQuery& query) {
+StatusOr<PersonPage> PersonService::Search(const Actor& actor, const PersonQuery& query) {
+  RETURN_IF_ERROR(CheckCanRead(actor, /*needs_reason=*/false));
   if (query.limit < 1 || query.limit > kMaxLimit) return InvalidArgument("limit", "must be 1 to 100");
   if (query.offset < 0) return InvalidArgument("offset", "must be 0 or more");
   if (query.text.size() > kMaxQueryLength) return InvalidArgument("q", "must be at most 200 characters");
@@ -40,24 +77,35 @@ StatusOr<PersonPage> PersonService::Search(const PersonQuery& query) {
   if (search.tokens.size() > kMaxQueryTokens) return InvalidArgument("q", "must have at most 6 words");
   search.limit = query.limit;
   search.offset = query.offset;
+  search.scoped = !WorksAtAllSites(actor.user.role);
+  search.site_ids = actor.user.site_ids;
   PersonPage page;
-  RETURN_IF_ERROR(store_.InTransaction(TxMode::kRead, [&](Tx& tx) -> Status {
+  RETURN_IF_ERROR(store_.InTransaction(TxMode::kWrite, [&](Tx& tx) -> Status {
     ASSIGN_OR_RETURN(page, tx.SearchPersons(search));
-    return OkStatus();
+    std::vector<std::string> results;
+    for (const Person& person : page.items) results.push_back("person:" + std::to_string(person.id));
+    return AppendAuditRow(tx, actor, audit_action::kSearch, "person", 0, std::move(results));
   }));
   return page;
 }
 
-StatusOr<SiteDayArrivals> PersonService::ArrivalsAtSite(int64_t site_id, const std::string& date) {
+StatusOr<SiteDayArrivals> PersonService::ArrivalsAtSite(const Actor& actor, int64_t site_id,
+                                                        const std::string& date) {
+  RETURN_IF_ERROR(CheckCanRead(actor, /*needs_reason=*/false));
+  if (!actor.CoversSite(site_id)) {
+    return Status(StatusCode::kPermissionDenied, "you do not work at site " + std::to_string(site_id));
+  }
   ASSIGN_OR_RETURN(std::chrono::sys_days day, ParseDate(date, "date"));
   SiteDayArrivals out;
   out.date = date;
-  RETURN_IF_ERROR(store_.InTransaction(TxMode::kRead, [&](Tx& tx) -> Status {
+  RETURN_IF_ERROR(store_.InTransaction(TxMode::kWrite, [&](Tx& tx) -> Status {
     ASSIGN_OR_RETURN(out.site, tx.GetSite(site_id));
     ASSIGN_OR_RETURN(auto zone, SystemTimeZones().Find(out.site.timezone));
     auto bounds = zone->DayBounds(day);
     ASSIGN_OR_RETURN(out.items, tx.ListArrivalsAtSite(site_id, FormatUtc(bounds.first), FormatUtc(bounds.second)));
-    return OkStatus();
+    std::vector<std::string> results;
+    for (const ArrivalView& view : out.items) results.push_back("person:" + std::to_string(view.arrival.person_id));
+    return AppendAuditRow(tx, actor, audit_action::kSearch, "person", 0, std::move(results));
   }));
   return out;
 }

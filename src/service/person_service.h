@@ -1,10 +1,15 @@
 // Reading persons: one person with their arrivals, a household, name search, and the
-// arrivals at a site on a local calendar day. Thread-safe.
+// arrivals at a site on a local calendar day. Registrars and shelter staff see the persons
+// of their own sites; a person elsewhere is NotFound to them (existence is not revealed).
+// Coordinators see every site but must give a reason (break-glass) to open a person or a
+// household. Other roles are refused. Every read, with the reason, is audited in the same
+// transaction, so nothing is read that is not logged. Thread-safe.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "core/account.h"
 #include "store/store.h"
 
 namespace acogida {
@@ -30,12 +35,15 @@ class PersonService {
  public:
   explicit PersonService(Store& store) : store_(store) {}
 
-  StatusOr<PersonDetail> Get(int64_t person_id);      // NotFound if absent
-  StatusOr<Household> GetHousehold(int64_t household_id);
+  // NotFound if absent or outside the actor's sites; PermissionDenied with field "reason"
+  // when a coordinator gives none.
+  StatusOr<PersonDetail> Get(const Actor& actor, int64_t person_id);
+  StatusOr<Household> GetHousehold(const Actor& actor, int64_t household_id);
   // InvalidArgument "limit"/"offset"/"q" for out-of-range paging or an over-long query.
-  StatusOr<PersonPage> Search(const PersonQuery& query);
-  // `date` is YYYY-MM-DD in the site's time zone. InvalidArgument "date" if malformed.
-  StatusOr<SiteDayArrivals> ArrivalsAtSite(int64_t site_id, const std::string& date);
+  StatusOr<PersonPage> Search(const Actor& actor, const PersonQuery& query);
+  // `date` is YYYY-MM-DD in the site's time zone. InvalidArgument "date" if malformed;
+  // PermissionDenied for a site the actor does not work at.
+  StatusOr<SiteDayArrivals> ArrivalsAtSite(const Actor& actor, int64_t site_id, const std::string& date);
 
  private:
   Store& store_;

@@ -1,10 +1,13 @@
 // Use cases on sites and their sections: list, read, create, edit (with the version the
 // editor loaded, so a concurrent edit is refused rather than overwritten), delete.
-// Validates with core, runs each use case in one store transaction. Thread-safe.
+// Every logged-in role may read sites (no personal data); administrators and coordinators
+// edit them; shelter staff also edit the sections of their own sites. Validates with core,
+// runs each use case in one store transaction with its audit row. Thread-safe.
 #pragma once
 
 #include <vector>
 
+#include "core/account.h"
 #include "core/site.h"
 #include "store/store.h"
 
@@ -29,20 +32,20 @@ class SiteService {
  public:
   explicit SiteService(Store& store) : store_(store) {}
 
-  StatusOr<std::vector<SiteSummary>> List();
+  StatusOr<std::vector<SiteSummary>> List(const Actor& actor);
   // NotFound if there is no such site.
-  StatusOr<SiteDetail> Get(int64_t site_id);
+  StatusOr<SiteDetail> Get(const Actor& actor, int64_t site_id);
   // InvalidArgument naming the field when the input is not valid.
-  StatusOr<Site> Create(Site input);
+  StatusOr<Site> Create(const Actor& actor, Site input);
   // `input.version` must be the stored version: Aborted otherwise.
-  StatusOr<Site> Update(Site input);
+  StatusOr<Site> Update(const Actor& actor, Site input);
   // FailedPrecondition if arrivals were registered at the site.
-  Status Delete(int64_t site_id);
+  Status Delete(const Actor& actor, int64_t site_id);
 
-  StatusOr<std::vector<Section>> ListSections(int64_t site_id);
-  StatusOr<Section> CreateSection(Section input);
-  StatusOr<Section> UpdateSection(Section input);
-  Status DeleteSection(int64_t section_id);
+  StatusOr<std::vector<Section>> ListSections(const Actor& actor, int64_t site_id);
+  StatusOr<Section> CreateSection(const Actor& actor, Section input);
+  StatusOr<Section> UpdateSection(const Actor& actor, Section input);
+  Status DeleteSection(const Actor& actor, int64_t section_id);
 
  private:
   Store& store_;

@@ -12,7 +12,9 @@
 #include <string>
 #include <vector>
 
+#include "core/account.h"
 #include "core/arrival.h"
+#include "core/audit.h"
 #include "core/person.h"
 #include "core/site.h"
 #include "core/status.h"
@@ -31,6 +33,9 @@ struct PersonSearch {
   std::vector<std::string> tokens;
   int limit = 20;
   int offset = 0;
+  // When `scoped`, only persons registered at or arrived at one of these sites.
+  bool scoped = false;
+  std::vector<int64_t> site_ids;
 };
 
 struct PersonPage {
@@ -43,6 +48,36 @@ struct ArrivalView {
   Arrival arrival;
   std::string full_name;
   std::string site_name;
+};
+
+struct SessionRecord {
+  int64_t id = 0;
+  std::string token_digest;  // crypto::TokenDigest of the bearer token
+  std::string csrf_token;
+  int64_t user_id = 0;
+  std::string created_at;
+  std::string last_seen_at;
+  std::string remote_address;
+};
+
+struct LoginFailures {
+  int64_t by_username = 0;     // failed attempts for the username since the given time
+  int64_t by_address = 0;      // failed attempts from the address since the given time
+  std::string last_failure_at; // latest failure of either kind, "" if none
+};
+
+struct AuditFilter {
+  std::string username;     // "" = any
+  std::string action;       // "" = any
+  std::string record_type;  // "" = any
+  int64_t record_id = 0;    // 0 = any
+  int limit = 50;
+  int offset = 0;
+};
+
+struct AuditPage {
+  std::vector<AuditEntry> items;  // newest first
+  int64_t total = 0;
 };
 
 class Tx {
@@ -79,6 +114,41 @@ class Tx {
   // Arrivals at a site with from_utc <= arrived_at < to_utc (ISO 8601 UTC), oldest first.
   virtual StatusOr<std::vector<ArrivalView>> ListArrivalsAtSite(int64_t site_id, const std::string& from_utc,
                                                                 const std::string& to_utc) = 0;
+  // The sites a person is linked to: where their household was registered and where they arrived.
+  virtual StatusOr<std::vector<int64_t>> SitesOfPerson(int64_t person_id) = 0;
+
+  // Accounts. InsertUser fills id (AlreadyExists for a taken username) and writes site_ids.
+  virtual Status InsertUser(User& user, const std::string& password_hash) = 0;
+  virtual StatusOr<User> GetUser(int64_t user_id) = 0;
+  // NotFound when there is no such username. Fills *password_hash.
+  virtual StatusOr<User> FindUserByUsername(const std::string& username, std::string* password_hash) = 0;
+  virtual StatusOr<std::vector<User>> ListUsers() = 0;
+  // Version-checked like sites; replaces the user's sites.
+  virtual Status UpdateUser(User& user) = 0;
+  virtual Status SetPasswordHash(int64_t user_id, const std::string& password_hash) = 0;
+
+  // Sessions and login attempts.
+  virtual Status InsertSession(SessionRecord& session) = 0;
+  virtual StatusOr<SessionRecord> FindSession(const std::string& token_digest) = 0;  // NotFound
+  virtual Status TouchSession(int64_t session_id) = 0;  // last_seen_at = now
+  virtual Status DeleteSession(int64_t session_id) = 0;
+  // Ends every session of the user except `except_session_id` (0: none kept).
+  virtual Status DeleteSessionsOfUser(int64_t user_id, int64_t except_session_id = 0) = 0;
+  virtual Status RecordLoginAttempt(const std::string& username, const std::string& remote_address,
+                                    bool succeeded) = 0;
+  virtual StatusOr<LoginFailures> CountLoginFailures(const std::string& username, const std::string& remote_address,
+                                                     const std::string& since_utc) = 0;
+
+  // The audit trail. AppendAudit sets at, prev_hash and hash, chaining to the last row.
+  virtual Status AppendAudit(AuditEntry& entry) = 0;
+  virtual StatusOr<AuditPage> ListAudit(const AuditFilter& filter) = 0;
+  // Every row in id order, until `visit` returns an error.
+  virtual Status ForEachAudit(const std::function<Status(const AuditEntry&)>& visit) = 0;
+  // Per username, the persons read (detail reads and search results) since `since_utc`.
+  virtual StatusOr<std::vector<std::pair<std::string, int64_t>>> PersonReadsSince(const std::string& since_utc) = 0;
+
+  // The time this transaction stamps on what it writes (ISO 8601 UTC).
+  virtual const std::string& now() const = 0;
 };
 
 class Store {

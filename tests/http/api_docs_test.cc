@@ -47,7 +47,10 @@ TEST(ApiDocs, EveryRouteIsDocumentedAndEveryDocumentedRouteExists) {
   SiteService sites(**store);
   IntakeService intake(**store, SystemClock());
   PersonService persons(**store);
-  http::ApiServer server(http::Services{sites, intake, persons, "sqlite"}, http::ServerOptions{});
+  AuthService auth(**store, SystemClock());
+  UserService users(**store);
+  AuditService audit(**store, SystemClock());
+  http::ApiServer server(http::Services{sites, intake, persons, auth, users, audit, "sqlite"}, http::ServerOptions{});
 
   std::set<RouteKey> registered;
   for (const http::RouteInfo& route : server.routes()) registered.insert({http::MethodName(route.method), route.path});

@@ -14,12 +14,25 @@ namespace {
 
 using Json = nlohmann::json;
 
+constexpr const char* kPassword = "frase de prueba bastante larga";
+
 class ApiTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    auto added = testing::RunAcogida({"user", "add", "--db", dir_.File("api.db"), "--username", "api.coord", "--role",
+                                      "coordinator", "--password-stdin"},
+                                     std::string(kPassword) + "\n");
+    ASSERT_EQ(added.exit_code, 0) << added.output;
     server_ = std::make_unique<testing::ServerProcess>(dir_.File("api.db"));
     ASSERT_GT(server_->port(), 0) << server_->startup_output();
     client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
+    // An API client: bearer token, and the coordinator's break-glass reason on every request.
+    auto login = client_->Post("/api/v1/auth/login", {{"X-Session-Mode", "bearer"}},
+                               Json{{"username", "api.coord"}, {"password", kPassword}}.dump(), "application/json");
+    ASSERT_TRUE(login);
+    ASSERT_EQ(login->status, 200) << login->body;
+    token_ = Json::parse(login->body)["token"];
+    client_->set_default_headers({{"Authorization", "Bearer " + token_}, {"X-Access-Reason", "prueba%20de%20la%20API"}});
   }
 
   // Sends a request; returns the status and the parsed body (null when empty).
@@ -61,6 +74,7 @@ class ApiTest : public ::testing::Test {
   testing::TempDir dir_;
   std::unique_ptr<testing::ServerProcess> server_;
   std::unique_ptr<httplib::Client> client_;
+  std::string token_;
 };
 
 TEST_F(ApiTest, HealthSaysOkWithVersionAndBackend) {
@@ -199,6 +213,7 @@ TEST_F(ApiTest, ConcurrentIntakesAllLand) {
   for (int thread_idx = 0; thread_idx < kThreads; ++thread_idx) {
     threads.emplace_back([&] {
       httplib::Client client("127.0.0.1", server_->port());
+      client.set_default_headers({{"Authorization", "Bearer " + token_}});
       for (int request_idx = 0; request_idx < kPerThread; ++request_idx) {
         auto result = client.Post("/api/v1/households", Family(site_id).dump(), "application/json");
         if (result && result->status == 201) ++created;

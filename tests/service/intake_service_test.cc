@@ -30,7 +30,7 @@ class IntakeServiceTest : public ::testing::Test {
     sites_ = std::make_unique<SiteService>(*store_);
     intake_ = std::make_unique<IntakeService>(*store_, FixedNow);
     persons_ = std::make_unique<PersonService>(*store_);
-    auto site = sites_->Create(testing::TijuanaCentre());
+    auto site = sites_->Create(coordinator_, testing::TijuanaCentre());
     ASSERT_OK(site);
     site_id_ = site->id;
   }
@@ -50,11 +50,12 @@ class IntakeServiceTest : public ::testing::Test {
   }
 
   int64_t CountPersons() {
-    auto page = persons_->Search(PersonQuery{"", 1, 0});
+    auto page = persons_->Search(coordinator_, PersonQuery{"", 1, 0});
     EXPECT_OK(page);
     return page.ok() ? page->total : -1;
   }
 
+  const Actor coordinator_ = testing::TestActor(Role::kCoordinator);
   testing::TempDir dir_;
   std::unique_ptr<Store> store_;
   std::unique_ptr<SiteService> sites_;
@@ -64,11 +65,11 @@ class IntakeServiceTest : public ::testing::Test {
 };
 
 TEST_F(IntakeServiceTest, RegistersAHouseholdWithAnArrivalPerMember) {
-  auto household = intake_->Register(Family());
+  auto household = intake_->Register(coordinator_, Family());
   ASSERT_OK(household);
   ASSERT_EQ(household->members.size(), 3u);
   for (const Person& member : household->members) {
-    auto detail = persons_->Get(member.id);
+    auto detail = persons_->Get(coordinator_, member.id);
     ASSERT_OK(detail);
     ASSERT_EQ(detail->arrivals.size(), 1u);
     EXPECT_EQ(detail->arrivals[0].arrival.arrived_at, "2026-11-29T16:30:00Z");
@@ -78,12 +79,12 @@ TEST_F(IntakeServiceTest, RegistersAHouseholdWithAnArrivalPerMember) {
 }
 
 TEST_F(IntakeServiceTest, FindsTheFamilyByAccentlessPartialName) {
-  ASSERT_OK(intake_->Register(Family()));
-  auto page = persons_->Search(PersonQuery{"HERNANDEZ lop", 20, 0});
+  ASSERT_OK(intake_->Register(coordinator_, Family()));
+  auto page = persons_->Search(coordinator_, PersonQuery{"HERNANDEZ lop", 20, 0});
   ASSERT_OK(page);
   ASSERT_EQ(page->total, 1);
   EXPECT_EQ(page->items[0].given_names, "María Guadalupe");
-  auto both = persons_->Search(PersonQuery{"hernan", 20, 0});
+  auto both = persons_->Search(coordinator_, PersonQuery{"hernan", 20, 0});
   ASSERT_OK(both);
   EXPECT_EQ(both->total, 2);  // María Guadalupe Hernández and Ximena Martínez Hernández
 }
@@ -91,55 +92,55 @@ TEST_F(IntakeServiceTest, FindsTheFamilyByAccentlessPartialName) {
 TEST_F(IntakeServiceTest, InvalidMemberNamesItsFieldAndWritesNothing) {
   NewHousehold input = Family();
   input.members[2].birth_date = BirthDate{2030, 1, 1};  // in the future
-  EXPECT_THAT(intake_->Register(input), StatusIs(StatusCode::kInvalidArgument, "members[2].birth_date"));
+  EXPECT_THAT(intake_->Register(coordinator_, input), StatusIs(StatusCode::kInvalidArgument, "members[2].birth_date"));
   EXPECT_EQ(CountPersons(), 0);
 }
 
 TEST_F(IntakeServiceTest, UnknownSiteIsAnInvalidSiteIdAndWritesNothing) {
   NewHousehold input = Family();
   input.site_id = 9999;
-  EXPECT_THAT(intake_->Register(input), StatusIs(StatusCode::kInvalidArgument, "site_id"));
+  EXPECT_THAT(intake_->Register(coordinator_, input), StatusIs(StatusCode::kInvalidArgument, "site_id"));
   EXPECT_EQ(CountPersons(), 0);
 }
 
 TEST_F(IntakeServiceTest, ArrivalInTheFutureIsRejected) {
   NewHousehold input = Family();
   input.arrived_at = "2026-12-01T00:00:00Z";
-  EXPECT_THAT(intake_->Register(input), StatusIs(StatusCode::kInvalidArgument, "arrived_at"));
+  EXPECT_THAT(intake_->Register(coordinator_, input), StatusIs(StatusCode::kInvalidArgument, "arrived_at"));
 }
 
 TEST_F(IntakeServiceTest, MalformedArrivalTimeIsRejected) {
   NewHousehold input = Family();
   input.arrived_at = "29/11/2026 10:00";
-  EXPECT_THAT(intake_->Register(input), StatusIs(StatusCode::kInvalidArgument, "arrived_at"));
+  EXPECT_THAT(intake_->Register(coordinator_, input), StatusIs(StatusCode::kInvalidArgument, "arrived_at"));
 }
 
 TEST_F(IntakeServiceTest, ArrivalsOfADayFollowTheSiteTimeZone) {
   NewHousehold input = Family();
   input.arrived_at = "2026-11-29T07:30:00Z";  // 23:30 on the 28th in Tijuana (UTC-8)
-  ASSERT_OK(intake_->Register(input));
-  auto on_28th = persons_->ArrivalsAtSite(site_id_, "2026-11-28");
+  ASSERT_OK(intake_->Register(coordinator_, input));
+  auto on_28th = persons_->ArrivalsAtSite(coordinator_, site_id_, "2026-11-28");
   ASSERT_OK(on_28th);
   EXPECT_EQ(on_28th->items.size(), 3u);
-  auto on_29th = persons_->ArrivalsAtSite(site_id_, "2026-11-29");
+  auto on_29th = persons_->ArrivalsAtSite(coordinator_, site_id_, "2026-11-29");
   ASSERT_OK(on_29th);
   EXPECT_TRUE(on_29th->items.empty());
-  EXPECT_THAT(persons_->ArrivalsAtSite(site_id_, "2026-13-01"), StatusIs(StatusCode::kInvalidArgument, "date"));
+  EXPECT_THAT(persons_->ArrivalsAtSite(coordinator_, site_id_, "2026-13-01"), StatusIs(StatusCode::kInvalidArgument, "date"));
 }
 
 TEST_F(IntakeServiceTest, SearchPagingIsValidated) {
-  EXPECT_THAT(persons_->Search(PersonQuery{"x", 0, 0}), StatusIs(StatusCode::kInvalidArgument, "limit"));
-  EXPECT_THAT(persons_->Search(PersonQuery{"x", 101, 0}), StatusIs(StatusCode::kInvalidArgument, "limit"));
-  EXPECT_THAT(persons_->Search(PersonQuery{"x", 10, -1}), StatusIs(StatusCode::kInvalidArgument, "offset"));
+  EXPECT_THAT(persons_->Search(coordinator_, PersonQuery{"x", 0, 0}), StatusIs(StatusCode::kInvalidArgument, "limit"));
+  EXPECT_THAT(persons_->Search(coordinator_, PersonQuery{"x", 101, 0}), StatusIs(StatusCode::kInvalidArgument, "limit"));
+  EXPECT_THAT(persons_->Search(coordinator_, PersonQuery{"x", 10, -1}), StatusIs(StatusCode::kInvalidArgument, "offset"));
 }
 
 TEST_F(IntakeServiceTest, SiteEditWithStaleVersionIsAborted) {
-  auto detail = sites_->Get(site_id_);
+  auto detail = sites_->Get(coordinator_, site_id_);
   ASSERT_OK(detail);
   Site edit = detail->site;
   edit.name = "Centro renovado";
-  ASSERT_OK(sites_->Update(edit));
-  EXPECT_THAT(sites_->Update(edit), StatusCodeIs(StatusCode::kAborted));  // still carries version 1
+  ASSERT_OK(sites_->Update(coordinator_, edit));
+  EXPECT_THAT(sites_->Update(coordinator_, edit), StatusCodeIs(StatusCode::kAborted));  // still carries version 1
 }
 
 TEST(DemoData, FillsAFreshDatabaseDeterministicallyAndOnlyOnce) {

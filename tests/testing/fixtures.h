@@ -1,6 +1,7 @@
-// Small valid domain values for tests: a site, a section, a person, a household.
+// Small valid domain values for tests: a site, a section, a person, an actor.
 #pragma once
 
+#include "core/account.h"
 #include "core/person.h"
 #include "core/site.h"
 
@@ -40,6 +41,18 @@ inline Person MakePerson(std::string given, std::string paternal, std::string ma
   person.languages = {"spa"};
   person.relationship = relationship;
   return person;
+}
+
+// An actor of `role` working at `site_ids`, with a break-glass reason for coordinators.
+inline Actor TestActor(Role role, std::vector<int64_t> site_ids = {}, int64_t user_id = 1) {
+  Actor actor;
+  actor.user.id = user_id;
+  actor.user.username = std::string("test.") + std::string(RoleName(role));
+  actor.user.role = role;
+  actor.user.site_ids = std::move(site_ids);
+  actor.remote_address = "127.0.0.1";
+  if (role == Role::kCoordinator) actor.reason = "prueba automatizada";
+  return actor;
 }
 
 }  // namespace acogida::testing

@@ -30,8 +30,8 @@ struct CommandResult {
 };
 
 // Spawns `args` (args[0] is the program) with stdout and stderr into a pipe; returns the pid
-// and the pipe's read end.
-inline pid_t Spawn(const std::vector<std::string>& args, int* read_fd) {
+// and the pipe's read end. With `stdin_fd` >= 0 the child reads its standard input from it.
+inline pid_t Spawn(const std::vector<std::string>& args, int* read_fd, int stdin_fd = -1) {
   int fds[2];
   if (::pipe(fds) != 0) throw std::runtime_error("pipe failed");
   posix_spawn_file_actions_t actions;
@@ -39,6 +39,7 @@ inline pid_t Spawn(const std::vector<std::string>& args, int* read_fd) {
   posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
   posix_spawn_file_actions_adddup2(&actions, fds[1], 2);
   posix_spawn_file_actions_addclose(&actions, fds[0]);
+  if (stdin_fd >= 0) posix_spawn_file_actions_adddup2(&actions, stdin_fd, 0);
   std::vector<char*> argv;
   for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
   argv.push_back(nullptr);
@@ -54,10 +55,16 @@ inline pid_t Spawn(const std::vector<std::string>& args, int* read_fd) {
   return pid;
 }
 
-inline CommandResult RunAcogida(std::vector<std::string> args) {
+// Runs `acogida args...`, writing `input` to its standard input.
+inline CommandResult RunAcogida(std::vector<std::string> args, const std::string& input = "") {
   args.insert(args.begin(), BinaryPath());
+  int in[2];
+  if (::pipe(in) != 0) throw std::runtime_error("pipe failed");
   int fd = -1;
-  pid_t pid = Spawn(args, &fd);
+  pid_t pid = Spawn(args, &fd, in[0]);
+  ::close(in[0]);
+  if (!input.empty() && ::write(in[1], input.data(), input.size()) < 0) throw std::runtime_error("write failed");
+  ::close(in[1]);
   CommandResult result;
   char buf[4096];
   ssize_t got;

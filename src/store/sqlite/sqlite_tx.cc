@@ -2,6 +2,8 @@
 #include "store/sqlite/sqlite_tx.h"
 
 #include "store/person_tokens.h"
+#include "store/sqlite/sqlite_accounts.h"
+#include "store/sqlite/sqlite_rows.h"
 
 namespace acogida {
 namespace {
@@ -102,16 +104,6 @@ ArrivalView ReadArrivalView(const Statement& row) {
   view.full_name = names.FullName();
   view.site_name = row.Text(10);
   return view;
-}
-
-template <typename T, typename Reader>
-StatusOr<std::vector<T>> ReadAll(Statement& stmt, Reader read) {
-  std::vector<T> out;
-  while (true) {
-    ASSIGN_OR_RETURN(bool has_row, stmt.Step());
-    if (!has_row) return out;
-    out.push_back(read(stmt));
-  }
 }
 
 class SqliteTx : public Tx {
@@ -293,11 +285,19 @@ class SqliteTx : public Tx {
       ASSIGN_OR_RETURN(size_t rarest, RarestToken(tokens));
       std::swap(tokens[0], tokens[rarest]);
     }
-    std::string where;
-    if (!tokens.empty()) where = " WHERE id IN (SELECT person_id FROM person_token WHERE token >= ? AND token < ?)";
+    std::string where = " WHERE 1 = 1";
+    if (!tokens.empty()) where += " AND id IN (SELECT person_id FROM person_token WHERE token >= ? AND token < ?)";
     for (size_t token_idx = 1; token_idx < tokens.size(); ++token_idx) {
       where += " AND EXISTS (SELECT 1 FROM person_token u WHERE u.person_id = person.id AND u.token >= ? AND "
                "u.token < ?)";
+    }
+    if (search.scoped) {
+      // Site ids are numbers we format ourselves; they change the statement text, not its inputs.
+      std::string sites;
+      for (int64_t site_id : search.site_ids) sites += (sites.empty() ? "" : ",") + std::to_string(site_id);
+      if (sites.empty()) return PersonPage{};
+      where += " AND (household_id IN (SELECT id FROM household WHERE site_id IN (" + sites +
+               ")) OR id IN (SELECT person_id FROM arrival WHERE site_id IN (" + sites + ")))";
     }
     auto bind_tokens = [&](Statement& stmt) {
       int index = 1;
@@ -320,6 +320,54 @@ class SqliteTx : public Tx {
     ASSIGN_OR_RETURN(page.items, ReadAll<Person>(*stmt, ReadPerson));
     return page;
   }
+
+  StatusOr<std::vector<int64_t>> SitesOfPerson(int64_t person_id) override {
+    ASSIGN_OR_RETURN(auto stmt, db_.Prepare(
+        "SELECT h.site_id FROM person p JOIN household h ON h.id = p.household_id WHERE p.id = ? "
+        "UNION SELECT site_id FROM arrival WHERE person_id = ?"));
+    stmt->Bind(1, person_id).Bind(2, person_id);
+    return ReadAll<int64_t>(*stmt, [](const Statement& row) { return row.Int(0); });
+  }
+
+  Status InsertUser(User& user, const std::string& password_hash) override {
+    return sqlite_accounts::InsertUser(db_, now_utc_, user, password_hash);
+  }
+  StatusOr<User> GetUser(int64_t user_id) override { return sqlite_accounts::GetUser(db_, user_id); }
+  StatusOr<User> FindUserByUsername(const std::string& username, std::string* password_hash) override {
+    return sqlite_accounts::FindUserByUsername(db_, username, password_hash);
+  }
+  StatusOr<std::vector<User>> ListUsers() override { return sqlite_accounts::ListUsers(db_); }
+  Status UpdateUser(User& user) override { return sqlite_accounts::UpdateUser(db_, user); }
+  Status SetPasswordHash(int64_t user_id, const std::string& password_hash) override {
+    return sqlite_accounts::SetPasswordHash(db_, now_utc_, user_id, password_hash);
+  }
+  Status InsertSession(SessionRecord& session) override {
+    return sqlite_accounts::InsertSession(db_, now_utc_, session);
+  }
+  StatusOr<SessionRecord> FindSession(const std::string& token_digest) override {
+    return sqlite_accounts::FindSession(db_, token_digest);
+  }
+  Status TouchSession(int64_t session_id) override { return sqlite_accounts::TouchSession(db_, now_utc_, session_id); }
+  Status DeleteSession(int64_t session_id) override { return sqlite_accounts::DeleteSession(db_, session_id); }
+  Status DeleteSessionsOfUser(int64_t user_id, int64_t except_session_id) override {
+    return sqlite_accounts::DeleteSessionsOfUser(db_, user_id, except_session_id);
+  }
+  Status RecordLoginAttempt(const std::string& username, const std::string& remote_address, bool succeeded) override {
+    return sqlite_accounts::RecordLoginAttempt(db_, now_utc_, username, remote_address, succeeded);
+  }
+  StatusOr<LoginFailures> CountLoginFailures(const std::string& username, const std::string& remote_address,
+                                             const std::string& since_utc) override {
+    return sqlite_accounts::CountLoginFailures(db_, username, remote_address, since_utc);
+  }
+  Status AppendAudit(AuditEntry& entry) override { return sqlite_accounts::AppendAudit(db_, now_utc_, entry); }
+  StatusOr<AuditPage> ListAudit(const AuditFilter& filter) override { return sqlite_accounts::ListAudit(db_, filter); }
+  Status ForEachAudit(const std::function<Status(const AuditEntry&)>& visit) override {
+    return sqlite_accounts::ForEachAudit(db_, visit);
+  }
+  StatusOr<std::vector<std::pair<std::string, int64_t>>> PersonReadsSince(const std::string& since_utc) override {
+    return sqlite_accounts::PersonReadsSince(db_, since_utc);
+  }
+  const std::string& now() const override { return now_utc_; }
 
   StatusOr<std::vector<ArrivalView>> ListArrivalsOfPerson(int64_t person_id) override {
     ASSIGN_OR_RETURN(auto stmt, db_.Prepare(std::string(kArrivalViewSql) +

@@ -1,0 +1,70 @@
+// `acogida serve` and `acogida demo-data`.
+#include <pthread.h>
+
+#include <csignal>
+#include <cstdio>
+#include <thread>
+
+#include "cli/commands.h"
+#include "store/store.h"
+
+namespace acogida::cli {
+
+int Fail(const Status& status) {
+  std::fprintf(stderr, "acogida: %s%s%s\n", status.field().empty() ? "" : status.field().c_str(),
+               status.field().empty() ? "" : ": ", status.message().c_str());
+  return status.code() == StatusCode::kInvalidArgument ? 2 : 1;
+}
+
+int RunServe(const std::string& db_path, http::ServerOptions options, bool secure_cookies) {
+  auto store = OpenSqliteStore(db_path);
+  if (!store.ok()) return Fail(store.status());
+  SiteService sites(**store);
+  IntakeService intake(**store, SystemClock());
+  PersonService persons(**store);
+  AuthService auth(**store, SystemClock());
+  UserService users(**store);
+  AuditService audit(**store, SystemClock());
+  http::ApiServer server(
+      http::Services{sites, intake, persons, auth, users, audit, (*store)->Backend(), secure_cookies}, options);
+  auto port = server.Bind();
+  if (!port.ok()) return Fail(port.status());
+  // SIGINT/SIGTERM stop the server from an ordinary thread (stopping is not signal-safe).
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);  // before the worker threads start
+  std::thread signal_waiter([&server, stop_signals] {
+    int signal_number = 0;
+    sigwait(&stop_signals, &signal_number);
+    if (signal_number != 0) server.Stop();
+  });
+  std::printf("Acogida %s listening on http://%s:%d (database %s)\n", ACOGIDA_VERSION, options.host.c_str(), *port,
+              db_path.c_str());
+  std::fflush(stdout);
+  Status served = server.Serve();
+  // Wake the waiter if the server stopped on its own.
+  pthread_kill(signal_waiter.native_handle(), SIGTERM);
+  signal_waiter.join();
+  if (!served.ok()) return Fail(served);
+  return 0;
+}
+
+int RunDemoData(const std::string& db_path, const DemoDataOptions& options) {
+  auto store = OpenSqliteStore(db_path);
+  if (!store.ok()) return Fail(store.status());
+  auto report = LoadDemoData(**store, SystemClock(), options);
+  if (!report.ok()) return Fail(report.status());
+  std::printf("Demo data written to %s: %d sites, %d sections, %d households, %d persons (seed %llu)\n",
+              db_path.c_str(), report->sites, report->sections, report->households, report->persons,
+              static_cast<unsigned long long>(options.seed));
+  std::printf("Demo accounts (passwords shown only now; change them or use `acogida user reset-password`):\n");
+  for (const DemoAccount& account : report->accounts) {
+    std::printf("  %-18s %-14s %s\n", account.user.username.c_str(), std::string(RoleName(account.user.role)).c_str(),
+                account.password.c_str());
+  }
+  return 0;
+}
+
+}  // namespace acogida::cli

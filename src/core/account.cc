@@ -1,0 +1,56 @@
+// Roles, the permission table, and site coverage.
+#include "core/account.h"
+
+#include <algorithm>
+
+#include "core/enum_names.h"
+
+namespace acogida {
+namespace {
+
+constexpr std::string_view kRoleNames[] = {"administrator", "coordinator", "registrar",
+                                           "shelter_staff", "lawyer",      "analyst"};
+
+}  // namespace
+
+std::string_view RoleName(Role role) { return kRoleNames[static_cast<int>(role)]; }
+std::optional<Role> ParseRole(std::string_view name) { return ParseEnumName<Role>(kRoleNames, name); }
+
+std::vector<Role> AllRoles() {
+  return {Role::kAdministrator, Role::kCoordinator, Role::kRegistrar,
+          Role::kShelterStaff,  Role::kLawyer,      Role::kAnalyst};
+}
+
+bool RoleHas(Role role, Permission permission) {
+  switch (permission) {
+    case Permission::kReadSites:
+      return true;
+    case Permission::kEditSites:
+      return role == Role::kAdministrator || role == Role::kCoordinator;
+    case Permission::kEditSections:
+      return role == Role::kAdministrator || role == Role::kCoordinator || role == Role::kShelterStaff;
+    case Permission::kRegisterArrivals:
+    case Permission::kReadPersons:
+      return role == Role::kCoordinator || role == Role::kRegistrar || role == Role::kShelterStaff;
+    case Permission::kManageUsers:
+    case Permission::kReadAudit:
+      return role == Role::kAdministrator;
+  }
+  return false;
+}
+
+bool WorksAtAllSites(Role role) { return role == Role::kAdministrator || role == Role::kCoordinator; }
+
+bool Actor::CoversSite(int64_t site_id) const {
+  if (WorksAtAllSites(user.role)) return true;
+  return std::find(user.site_ids.begin(), user.site_ids.end(), site_id) != user.site_ids.end();
+}
+
+bool IsValidUsername(std::string_view username) {
+  if (username.size() < 3 || username.size() > 40) return false;
+  return std::all_of(username.begin(), username.end(), [](char ch) {
+    return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '.' || ch == '_' || ch == '-';
+  });
+}
+
+}  // namespace acogida

@@ -1,0 +1,60 @@
+// Audit trail reads, chain verification and bulk-read alerts.
+#include "service/audit_service.h"
+
+#include "store/audit_chain.h"
+
+namespace acogida {
+namespace {
+const Status kNotAllowed(StatusCode::kPermissionDenied, "only administrators read the audit trail");
+}
+
+StatusOr<AuditPage> AuditService::List(const Actor& actor, const AuditFilter& filter) {
+  if (!actor.Can(Permission::kReadAudit)) return kNotAllowed;
+  if (filter.limit < 1 || filter.limit > 500) return InvalidArgument("limit", "must be 1 to 500");
+  if (filter.offset < 0) return InvalidArgument("offset", "must be 0 or more");
+  AuditPage page;
+  RETURN_IF_ERROR(store_.InTransaction(TxMode::kRead, [&](Tx& tx) -> Status {
+    ASSIGN_OR_RETURN(page, tx.ListAudit(filter));
+    return OkStatus();
+  }));
+  return page;
+}
+
+StatusOr<ChainCheck> AuditService::Verify(const Actor& actor) {
+  if (!actor.Can(Permission::kReadAudit)) return kNotAllowed;
+  ChainCheck check;
+  std::string previous_hash;
+  RETURN_IF_ERROR(store_.InTransaction(TxMode::kRead, [&](Tx& tx) {
+    return tx.ForEachAudit([&](const AuditEntry& entry) -> Status {
+      ++check.rows;
+      if (check.ok && (entry.prev_hash != previous_hash || AuditEntryHash(entry) != entry.hash)) {
+        check.ok = false;
+        check.first_bad_id = entry.id;
+      }
+      previous_hash = entry.hash;
+      return OkStatus();
+    });
+  }));
+  return check;
+}
+
+StatusOr<std::vector<Alert>> AuditService::Alerts(const Actor& actor) {
+  if (!actor.Can(Permission::kReadAudit)) return kNotAllowed;
+  const UtcTime now = clock_();
+  std::vector<std::pair<std::string, int64_t>> reads;
+  RETURN_IF_ERROR(store_.InTransaction(TxMode::kRead, [&](Tx& tx) -> Status {
+    ASSIGN_OR_RETURN(reads, tx.PersonReadsSince(FormatUtc(now - options_.bulk_read_window)));
+    return OkStatus();
+  }));
+  std::vector<Alert> alerts;
+  const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(options_.bulk_read_window).count();
+  for (const auto& [username, persons] : reads) {
+    if (persons <= options_.bulk_read_threshold) continue;
+    alerts.push_back({FormatUtc(now), username, "bulk_read",
+                      "read " + std::to_string(persons) + " persons in the last " + std::to_string(minutes) +
+                          " minutes"});
+  }
+  return alerts;
+}
+
+}  // namespace acogida
