@@ -1,0 +1,293 @@
+// The authorisation matrix: every route of the real server × every role × own site / other
+// site, asserting the exact status of each cell. The cells come from the server's route table,
+// so a route added without a row here fails the test. Expected statuses follow the permission
+// table in core/account.h: 403 for a role without the permission, 404 for a person or household
+// at a site the user does not work at (existence is not revealed), 403 for acting at such a site.
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <map>
+#include <thread>
+
+#include "http/server.h"
+#include "testing/fixtures.h"
+#include "testing/status_matchers.h"
+#include "testing/temp_dir.h"
+
+namespace acogida {
+namespace {
+
+using Json = nlohmann::json;
+using testing::MakePerson;
+using testing::TestActor;
+
+constexpr const char* kPassword = "frase de prueba bastante larga";
+
+enum class Scope { kOwn, kOther };
+enum class Rule {
+  kPublic,        // anybody
+  kAnySession,    // any logged-in role
+  kPermission,    // the role needs `permission`
+};
+enum class SiteCheck {
+  kNone,          // not tied to a site
+  kActAtSite,     // acting at another site: 403
+  kPersonRecord,  // a record at another site: 404
+};
+
+struct Request {
+  std::string path;
+  std::string body;         // sent as JSON for POST and PUT
+  std::string token;        // "" = the role's token
+};
+
+struct Cell {
+  Rule rule;
+  Permission permission = Permission::kReadSites;
+  SiteCheck site_check = SiteCheck::kNone;
+  int success = 200;
+  std::function<Request(Role, Scope)> make;
+};
+
+class AuthorizationMatrixTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto opened = OpenSqliteStore(dir_.File("matrix.db"));
+    ASSERT_OK(opened);
+    store_ = std::move(opened).value();
+    sites_ = std::make_unique<SiteService>(*store_);
+    intake_ = std::make_unique<IntakeService>(*store_, SystemClock());
+    persons_ = std::make_unique<PersonService>(*store_);
+    auth_ = std::make_unique<AuthService>(*store_, SystemClock());
+    users_ = std::make_unique<UserService>(*store_);
+    audit_ = std::make_unique<AuditService>(*store_, SystemClock());
+    for (Scope scope : {Scope::kOwn, Scope::kOther}) {
+      auto site = sites_->Create(admin_, testing::TijuanaCentre());
+      ASSERT_OK(site);
+      site_[scope] = site->id;
+      NewHousehold input;
+      input.site_id = site->id;
+      input.members = {MakePerson("Rosa", "Luna", "Vega")};
+      auto household = intake_->Register(coordinator_, input);
+      ASSERT_OK(household);
+      household_[scope] = household->id;
+      person_[scope] = household->members[0].id;
+    }
+    for (Role role : AllRoles()) {
+      const std::string username = "matrix." + std::string(RoleName(role));
+      ASSERT_OK(users_->Create(admin_, NewUser{username, "", role, SiteIdsFor(role), kPassword}).status());
+      token_[role] = Login(username);
+    }
+    server_ = std::make_unique<http::ApiServer>(
+        http::Services{*sites_, *intake_, *persons_, *auth_, *users_, *audit_, "sqlite"},
+        http::ServerOptions{"127.0.0.1", 0, "", 8});
+    auto port = server_->Bind();
+    ASSERT_OK(port);
+    port_ = *port;
+    serving_ = std::thread([this] { (void)server_->Serve(); });
+  }
+
+  void TearDown() override {
+    if (server_) server_->Stop();
+    if (serving_.joinable()) serving_.join();
+  }
+
+  std::vector<int64_t> SiteIdsFor(Role role) {
+    if (role == Role::kRegistrar || role == Role::kShelterStaff) return {site_[Scope::kOwn]};
+    return {};
+  }
+
+  std::string Login(const std::string& username) {
+    auto login = auth_->Login(username, kPassword, "127.0.0.1");
+    EXPECT_OK(login);
+    return login.ok() ? login->token : "";
+  }
+
+  // A throwaway user of `role`, for cells that change or end a session.
+  std::string FreshUser(Role role) {
+    const std::string username = "fresh." + std::to_string(++fresh_count_);
+    EXPECT_OK(users_->Create(admin_, NewUser{username, "", role, SiteIdsFor(role), kPassword}).status());
+    return username;
+  }
+
+  int64_t FreshSite() {
+    auto site = sites_->Create(admin_, testing::TijuanaCentre());
+    EXPECT_OK(site);
+    return site->id;
+  }
+
+  int64_t FreshSection(Scope scope) {
+    auto section = sites_->CreateSection(admin_, testing::MenSection(site_[scope]));
+    EXPECT_OK(section);
+    return section->id;
+  }
+
+  std::map<std::string, Cell> Cells();
+
+  int Send(const std::string& method, const Request& request, Role role) {
+    httplib::Client client("127.0.0.1", port_);
+    httplib::Headers headers{{"Authorization", "Bearer " + (request.token.empty() ? token_[role] : request.token)},
+                             {"X-Access-Reason", "matriz%20de%20autorizaci%C3%B3n"}};
+    httplib::Result result = method == "get"    ? client.Get(request.path.c_str(), headers)
+                             : method == "post" ? client.Post(request.path.c_str(), headers, request.body, "application/json")
+                             : method == "put"  ? client.Put(request.path.c_str(), headers, request.body, "application/json")
+                                                : client.Delete(request.path.c_str(), headers);
+    return result ? result->status : 0;
+  }
+
+  const Actor admin_ = TestActor(Role::kAdministrator, {}, 1000);
+  const Actor coordinator_ = TestActor(Role::kCoordinator, {}, 1001);
+  testing::TempDir dir_;
+  std::unique_ptr<Store> store_;
+  std::unique_ptr<SiteService> sites_;
+  std::unique_ptr<IntakeService> intake_;
+  std::unique_ptr<PersonService> persons_;
+  std::unique_ptr<AuthService> auth_;
+  std::unique_ptr<UserService> users_;
+  std::unique_ptr<AuditService> audit_;
+  std::unique_ptr<http::ApiServer> server_;
+  std::thread serving_;
+  int port_ = 0;
+  int fresh_count_ = 0;
+  std::map<Scope, int64_t> site_, household_, person_;
+  std::map<Role, std::string> token_;
+};
+
+std::string Id(int64_t id) { return std::to_string(id); }
+
+std::map<std::string, Cell> AuthorizationMatrixTest::Cells() {
+  const std::string site_body = Json{{"name", "Sitio matriz"}, {"kind", "shelter"}, {"city", "Tijuana"},
+                                     {"state", "02"}, {"timezone", "America/Tijuana"}, {"latitude", 32.5},
+                                     {"longitude", -117.0}, {"version", 1}}.dump();
+  const std::string section_body = Json{{"name", "Hombres"}, {"kind", "men"}, {"beds", 10}, {"version", 1}}.dump();
+  auto household_body = [this](Scope scope) {
+    return Json{{"site_id", site_[scope]},
+                {"members", {{{"given_names", "Inés"}, {"paternal_surname", "Mora"}, {"relationship", "head"}}}}}
+        .dump();
+  };
+  auto fixed = [](std::string path, std::string body = "") {
+    return [path, body](Role, Scope) { return Request{path, body, ""}; };
+  };
+  const Permission read = Permission::kReadPersons;
+  return {
+      {"get /api/v1/health", {Rule::kPublic, {}, SiteCheck::kNone, 200, fixed("/api/v1/health")}},
+      {"post /api/v1/auth/login",
+       {Rule::kPublic, {}, SiteCheck::kNone, 200,
+        [](Role role, Scope) {
+          return Request{"/api/v1/auth/login",
+                         Json{{"username", "matrix." + std::string(RoleName(role))}, {"password", kPassword}}.dump(), ""};
+        }}},
+      {"get /api/v1/auth/session", {Rule::kAnySession, {}, SiteCheck::kNone, 200, fixed("/api/v1/auth/session")}},
+      {"post /api/v1/auth/logout",
+       {Rule::kAnySession, {}, SiteCheck::kNone, 204,
+        [this](Role role, Scope) { return Request{"/api/v1/auth/logout", "{}", Login(FreshUser(role))}; }}},
+      {"post /api/v1/auth/password",
+       {Rule::kAnySession, {}, SiteCheck::kNone, 204,
+        [this](Role role, Scope) {
+          return Request{"/api/v1/auth/password",
+                         Json{{"current_password", kPassword}, {"new_password", "otra frase bastante larga"}}.dump(),
+                         Login(FreshUser(role))};
+        }}},
+      {"get /api/v1/sites", {Rule::kAnySession, {}, SiteCheck::kNone, 200, fixed("/api/v1/sites")}},
+      {"post /api/v1/sites", {Rule::kPermission, Permission::kEditSites, SiteCheck::kNone, 201,
+                              fixed("/api/v1/sites", site_body)}},
+      {"get /api/v1/sites/{id}", {Rule::kAnySession, {}, SiteCheck::kNone, 200,
+                                  [this](Role, Scope scope) { return Request{"/api/v1/sites/" + Id(site_[scope])}; }}},
+      {"put /api/v1/sites/{id}", {Rule::kPermission, Permission::kEditSites, SiteCheck::kNone, 200,
+                                  [this, site_body](Role, Scope) {
+                                    return Request{"/api/v1/sites/" + Id(FreshSite()), site_body};
+                                  }}},
+      {"delete /api/v1/sites/{id}", {Rule::kPermission, Permission::kEditSites, SiteCheck::kNone, 204,
+                                     [this](Role, Scope) { return Request{"/api/v1/sites/" + Id(FreshSite())}; }}},
+      {"get /api/v1/sites/{id}/sections",
+       {Rule::kAnySession, {}, SiteCheck::kNone, 200,
+        [this](Role, Scope scope) { return Request{"/api/v1/sites/" + Id(site_[scope]) + "/sections"}; }}},
+      {"post /api/v1/sites/{id}/sections",
+       {Rule::kPermission, Permission::kEditSections, SiteCheck::kActAtSite, 201,
+        [this, section_body](Role, Scope scope) {
+          return Request{"/api/v1/sites/" + Id(site_[scope]) + "/sections", section_body};
+        }}},
+      {"put /api/v1/sections/{id}",
+       {Rule::kPermission, Permission::kEditSections, SiteCheck::kActAtSite, 200,
+        [this, section_body](Role, Scope scope) {
+          return Request{"/api/v1/sections/" + Id(FreshSection(scope)), section_body};
+        }}},
+      {"delete /api/v1/sections/{id}",
+       {Rule::kPermission, Permission::kEditSections, SiteCheck::kActAtSite, 204,
+        [this](Role, Scope scope) { return Request{"/api/v1/sections/" + Id(FreshSection(scope))}; }}},
+      {"get /api/v1/sites/{id}/arrivals",
+       {Rule::kPermission, read, SiteCheck::kActAtSite, 200,
+        [this](Role, Scope scope) { return Request{"/api/v1/sites/" + Id(site_[scope]) + "/arrivals?date=2026-11-29"}; }}},
+      {"post /api/v1/households",
+       {Rule::kPermission, Permission::kRegisterArrivals, SiteCheck::kActAtSite, 201,
+        [household_body](Role, Scope scope) { return Request{"/api/v1/households", household_body(scope)}; }}},
+      {"get /api/v1/households/{id}",
+       {Rule::kPermission, read, SiteCheck::kPersonRecord, 200,
+        [this](Role, Scope scope) { return Request{"/api/v1/households/" + Id(household_[scope])}; }}},
+      {"get /api/v1/persons", {Rule::kPermission, read, SiteCheck::kNone, 200, fixed("/api/v1/persons?q=rosa")}},
+      {"get /api/v1/persons/{id}",
+       {Rule::kPermission, read, SiteCheck::kPersonRecord, 200,
+        [this](Role, Scope scope) { return Request{"/api/v1/persons/" + Id(person_[scope])}; }}},
+      {"get /api/v1/users", {Rule::kPermission, Permission::kManageUsers, SiteCheck::kNone, 200, fixed("/api/v1/users")}},
+      {"post /api/v1/users",
+       {Rule::kPermission, Permission::kManageUsers, SiteCheck::kNone, 201,
+        [this](Role, Scope) {
+          return Request{"/api/v1/users", Json{{"username", "nuevo." + std::to_string(++fresh_count_)},
+                                               {"role", "analyst"}, {"password", kPassword}}.dump()};
+        }}},
+      {"put /api/v1/users/{id}",
+       {Rule::kPermission, Permission::kManageUsers, SiteCheck::kNone, 200,
+        [this](Role, Scope) {
+          auto user = users_->FindByUsername(admin_, FreshUser(Role::kAnalyst));
+          return Request{"/api/v1/users/" + Id(user->id), Json{{"role", "lawyer"}, {"version", 1}}.dump()};
+        }}},
+      {"get /api/v1/audit", {Rule::kPermission, Permission::kReadAudit, SiteCheck::kNone, 200, fixed("/api/v1/audit")}},
+      {"get /api/v1/audit/verify",
+       {Rule::kPermission, Permission::kReadAudit, SiteCheck::kNone, 200, fixed("/api/v1/audit/verify")}},
+      {"get /api/v1/alerts", {Rule::kPermission, Permission::kReadAudit, SiteCheck::kNone, 200, fixed("/api/v1/alerts")}},
+  };
+}
+
+int Expected(const Cell& cell, Role role, Scope scope) {
+  if (cell.rule != Rule::kPermission) return cell.success;
+  if (!RoleHas(role, cell.permission)) return 403;
+  if (scope == Scope::kOther && !WorksAtAllSites(role)) {
+    if (cell.site_check == SiteCheck::kActAtSite) return 403;
+    if (cell.site_check == SiteCheck::kPersonRecord) return 404;
+  }
+  return cell.success;
+}
+
+TEST_F(AuthorizationMatrixTest, EveryRouteRoleAndSiteGetsTheExactStatus) {
+  std::map<std::string, Cell> cells = Cells();
+  int checked = 0;
+  for (const http::RouteInfo& route : server_->routes()) {
+    const std::string key = std::string(http::MethodName(route.method)) + " " + route.path;
+    auto found = cells.find(key);
+    if (found == cells.end()) {
+      ADD_FAILURE() << "route not in the authorisation matrix: " << key;
+      continue;
+    }
+    for (Role role : AllRoles()) {
+      for (Scope scope : {Scope::kOwn, Scope::kOther}) {
+        const int expected = Expected(found->second, role, scope);
+        const int got = Send(http::MethodName(route.method), found->second.make(role, scope), role);
+        EXPECT_EQ(got, expected) << key << " as " << RoleName(role) << (scope == Scope::kOwn ? " (own site)" : " (other site)");
+        ++checked;
+      }
+    }
+    // Without a session, only public routes answer.
+    if (found->second.rule != Rule::kPublic) {
+      Request anonymous = found->second.make(Role::kCoordinator, Scope::kOwn);
+      anonymous.token = "none";
+      EXPECT_EQ(Send(http::MethodName(route.method), anonymous, Role::kCoordinator), 401) << key << " without a session";
+    }
+  }
+  EXPECT_EQ(checked, static_cast<int>(server_->routes().size() * AllRoles().size() * 2));
+  EXPECT_EQ(cells.size(), server_->routes().size()) << "the matrix lists routes the server does not have";
+}
+
+}  // namespace
+}  // namespace acogida
