@@ -29,5 +29,6 @@ int RunUserDisable(const std::string& db_path, const std::string& username);
 int RunUserResetPassword(const std::string& db_path, const UserFlags& flags);
 
 int RunAuditVerify(const std::string& db_path);
+int RunKeysRotate(const std::string& db_path);
 
 }  // namespace acogida::cli

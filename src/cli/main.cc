@@ -3,6 +3,7 @@
 //   demo-data                   fill a fresh database with demo sites, accounts and arrivals
 //   user add|list|disable|reset-password   manage accounts at the machine
 //   audit verify                check the audit trail's hash chain (exit 1 if broken)
+//   keys rotate                 new current key; re-encrypt sealed fields
 //   version                     print the version
 // Thin: parse flags, call the command functions in commands.h.
 #include <CLI/CLI.hpp>
@@ -74,6 +75,11 @@ int main(int argc, char** argv) {
   CLI::App* audit_verify = audit->add_subcommand("verify", "Check the hash chain; exit 1 if a row was changed or removed");
   add_db(audit_verify, "SQLite database file");
 
+  CLI::App* keys = app.add_subcommand("keys", "The keys that encrypt sensitive fields");
+  keys->require_subcommand(1);
+  CLI::App* keys_rotate = keys->add_subcommand("rotate", "Add a new current key and re-encrypt every sealed field");
+  add_db(keys_rotate, "SQLite database file (its key file is <db>.keys)");
+
   CLI::App* version = app.add_subcommand("version", "Print the version");
 
   CLI11_PARSE(app, argc, argv);
@@ -84,6 +90,7 @@ int main(int argc, char** argv) {
   if (*user_disable) return cli::RunUserDisable(db_path, user_flags.username);
   if (*user_reset) return cli::RunUserResetPassword(db_path, user_flags);
   if (*audit_verify) return cli::RunAuditVerify(db_path);
+  if (*keys_rotate) return cli::RunKeysRotate(db_path);
   if (*version) std::printf("acogida %s\n", ACOGIDA_VERSION);
   return 0;
 }

@@ -1,6 +1,8 @@
-// `acogida user add|list|disable|reset-password` and `acogida audit verify`: run at the
-// machine by an operator with access to the database file, audited as "command-line".
+// `acogida user add|list|disable|reset-password`, `acogida audit verify` and `acogida keys
+// rotate`: run at the machine by an operator with access to the database file, audited as
+// "command-line".
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
 #include "cli/commands.h"
@@ -98,6 +100,38 @@ int RunAuditVerify(const std::string& db_path) {
   std::printf("audit chain BROKEN at row %lld (%lld rows)\n", static_cast<long long>(check->first_bad_id),
               static_cast<long long>(check->rows));
   return 1;
+}
+
+int RunKeysRotate(const std::string& db_path) {
+  if (std::getenv("ACOGIDA_KEYS") != nullptr) {
+    return Fail(FailedPrecondition("the keys come from ACOGIDA_KEYS; rotate them where that variable is kept"));
+  }
+  const std::string key_file = DefaultKeyFile(db_path);
+  auto ring = LoadOrCreateKeyFile(key_file, "k1");
+  if (!ring.ok()) return Fail(ring.status());
+  size_t next = ring->size() + 1;
+  while (ring->Has("k" + std::to_string(next))) ++next;
+  Status rotated = ring->Rotate("k" + std::to_string(next));
+  if (!rotated.ok()) return Fail(rotated);
+  // The new ring (old keys kept) is saved before any value is resealed under the new key,
+  // so a failure part-way never leaves a value whose key is not on disk.
+  Status saved = SaveKeyFile(*ring, key_file);
+  if (!saved.ok()) return Fail(saved);
+  SqliteOptions options;
+  options.create_if_missing = false;
+  options.keys = std::make_shared<const KeyRing>(std::move(ring).value());
+  auto store = OpenSqliteStore(db_path, options);
+  if (!store.ok()) return Fail(store.status());
+  int64_t resealed = 0;
+  Status status = (*store)->InTransaction(TxMode::kWrite, [&](Tx& tx) -> Status {
+    ASSIGN_OR_RETURN(resealed, tx.ResealSensitiveFields());
+    return AppendAuditRow(tx, CommandLineActor(), audit_action::kUpdate, "keys", 0,
+                          {"current:" + options.keys->current_id(), "resealed:" + std::to_string(resealed)});
+  });
+  if (!status.ok()) return Fail(status);
+  std::printf("current key is now %s; %lld persons' sealed fields re-encrypted\n", options.keys->current_id().c_str(),
+              static_cast<long long>(resealed));
+  return 0;
 }
 
 }  // namespace acogida::cli

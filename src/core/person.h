@@ -35,7 +35,8 @@ struct Person {
   std::string birth_municipality;  // INEGI municipality code "001".."570", "" unknown
   std::string curp;                // 18 characters, upper case, "" unknown
   std::vector<std::string> languages;  // ISO 639-3 codes: "spa", "eng", "nah", "zap", "mix", ...
-  std::string phone;               // E.164 "+52..." or "" (sensitive)
+  std::string phone;               // E.164 "+52..." or "" (sensitive: encrypted at rest)
+  std::string notes;               // free text from intake (sensitive: encrypted at rest)
   Relationship relationship = Relationship::kHead;
   int64_t version = 1;             // optimistic-concurrency version
   std::string created_at;          // ISO 8601 UTC

@@ -77,6 +77,24 @@ Status CleanTextInPlace(std::string& text, const char* field, size_t max_chars, 
   return OkStatus();
 }
 
+// Free-text notes: valid UTF-8 of at most 2,000 characters; line breaks and tabs allowed,
+// other control characters not. Trimmed in place.
+Status CleanNotesInPlace(std::string& notes) {
+  TrimInPlace(notes);
+  size_t chars = 0;
+  const int32_t length = static_cast<int32_t>(notes.size());
+  for (int32_t offset = 0; offset < length; ++chars) {
+    UChar32 c;
+    U8_NEXT(notes.data(), offset, length, c);
+    if (c < 0) return InvalidArgument("notes", "is not valid UTF-8");
+    if (c != '\n' && c != '\t' && u_charType(c) == U_CONTROL_CHAR) {
+      return InvalidArgument("notes", "must not contain control characters");
+    }
+  }
+  if (chars > 2000) return InvalidArgument("notes", "must be at most 2000 characters");
+  return OkStatus();
+}
+
 Status ValidateBirthDate(const BirthDate& date, std::string_view today_iso) {
   if (date == BirthDate{}) return OkStatus();
   // Re-parsing the text form applies ParseBirthDate's rules to values built in code.
@@ -168,6 +186,7 @@ Status ValidatePerson(Person& person, std::string_view today_iso) {
   RETURN_IF_ERROR(ValidateBirthPlace(person));
   RETURN_IF_ERROR(ValidateCurp(person));
   RETURN_IF_ERROR(ValidateLanguages(person.languages));
+  RETURN_IF_ERROR(CleanNotesInPlace(person.notes));
   return NormalisePhone(person.phone);
 }
 

@@ -49,6 +49,7 @@ Json PersonToJson(const Person& person) {
               {"curp", person.curp},
               {"languages", person.languages},
               {"phone", person.phone},
+              {"notes", person.notes},
               {"relationship", RelationshipName(person.relationship)},
               {"version", person.version},
               {"created_at", person.created_at}};
@@ -135,6 +136,7 @@ StatusOr<Person> PersonFromJson(const Json& body, const std::string& path) {
   ASSIGN_OR_RETURN(person.languages,
                    ReadStrings(body, "languages", JoinPath(path, "languages"), Presence::kOptional));
   ASSIGN_OR_RETURN(person.phone, ReadString(body, "phone", JoinPath(path, "phone"), Presence::kOptional));
+  ASSIGN_OR_RETURN(person.notes, ReadString(body, "notes", JoinPath(path, "notes"), Presence::kOptional));
   ASSIGN_OR_RETURN(std::string relationship, ReadString(body, "relationship", JoinPath(path, "relationship"),
                                                         Presence::kOptional, "head"));
   auto parsed_relationship = ParseRelationship(relationship);

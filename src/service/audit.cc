@@ -33,6 +33,7 @@ std::vector<std::string> FilledPersonFields(const Person& person) {
   add_if(!person.curp.empty(), "curp");
   add_if(!person.languages.empty(), "languages");
   add_if(!person.phone.empty(), "phone");
+  add_if(!person.notes.empty(), "notes");
   fields.push_back("relationship");
   return fields;
 }

@@ -19,6 +19,7 @@
 #include "core/site.h"
 #include "core/status.h"
 #include "core/utc_time.h"
+#include "crypto/key_ring.h"
 
 namespace acogida {
 
@@ -149,6 +150,10 @@ class Tx {
 
   // The time this transaction stamps on what it writes (ISO 8601 UTC).
   virtual const std::string& now() const = 0;
+
+  // Re-encrypts every sealed field that is not under the key ring's current key.
+  // Returns how many values were resealed.
+  virtual StatusOr<int64_t> ResealSensitiveFields() = 0;
 };
 
 class Store {
@@ -168,7 +173,14 @@ struct SqliteOptions {
   int busy_timeout_ms = 5000;
   // The time written into created_at columns; the system clock when empty (tests fix it).
   std::function<UtcTime()> clock;
+  // Keys that seal sensitive fields (phone, notes). When null, LoadDefaultKeys(path).
+  std::shared_ptr<const KeyRing> keys;
 };
+
+// The key ring of the database at `db_path`: from the ACOGIDA_KEYS environment variable when
+// set, else the key file DefaultKeyFile(db_path), created with mode 0600 on first use.
+StatusOr<KeyRing> LoadDefaultKeys(const std::string& db_path);
+std::string DefaultKeyFile(const std::string& db_path);  // "<db_path>.keys"
 
 // Opens (and migrates) the SQLite database at `path`. FailedPrecondition with a plain
 // message when the folder is missing, the file is missing and may not be created, or it

@@ -14,6 +14,7 @@
 #include <mutex>
 #include <vector>
 
+#include "crypto/key_ring.h"
 #include "store/migrations.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "store/sqlite/sqlite_tx.h"
@@ -54,7 +55,8 @@ Status CheckPath(const std::string& path, bool create_if_missing) {
 
 class SqliteStore : public Store {
  public:
-  SqliteStore(std::string path, SqliteOptions options) : path_(std::move(path)), options_(std::move(options)) {}
+  SqliteStore(std::string path, SqliteOptions options, std::shared_ptr<const KeyRing> keys)
+      : path_(std::move(path)), options_(std::move(options)), keys_(std::move(keys)) {}
 
   Status Migrate() {
     ASSIGN_OR_RETURN(auto connection, Acquire());
@@ -92,7 +94,7 @@ class SqliteStore : public Store {
  private:
   Status Run(SqliteConnection& connection, TxMode mode, const std::function<Status(Tx&)>& work) {
     RETURN_IF_ERROR(connection.Run(mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN"));
-    auto tx = NewSqliteTx(connection, Now());
+    auto tx = NewSqliteTx(connection, *keys_, Now());
     Status status = work(*tx);
     if (status.ok()) status = connection.Run("COMMIT");
     if (!status.ok() && !sqlite3_get_autocommit(connection.handle())) {
@@ -146,7 +148,7 @@ class SqliteStore : public Store {
       Release(std::move(connection).value());
       return;
     }
-    auto tx = NewSqliteTx(db, Now());
+    auto tx = NewSqliteTx(db, *keys_, Now());
     for (PendingWrite* pending : batch) {
       // Some errors (disk full, I/O) make SQLite roll back the whole transaction; the
       // remaining works must not then run one statement at a time outside it.
@@ -205,6 +207,7 @@ class SqliteStore : public Store {
 
   const std::string path_;
   const SqliteOptions options_;
+  const std::shared_ptr<const KeyRing> keys_;
   std::mutex queue_mutex_;
   std::condition_variable batch_done_;
   std::deque<PendingWrite*> queue_;
@@ -215,9 +218,22 @@ class SqliteStore : public Store {
 
 }  // namespace
 
+StatusOr<KeyRing> LoadDefaultKeys(const std::string& db_path) {
+  auto from_environment = KeyRingFromEnvironment();
+  if (from_environment.ok() || from_environment.status().code() != StatusCode::kNotFound) return from_environment;
+  return LoadOrCreateKeyFile(DefaultKeyFile(db_path), "k1");
+}
+
+std::string DefaultKeyFile(const std::string& db_path) { return db_path + ".keys"; }
+
 StatusOr<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const SqliteOptions& options) {
   RETURN_IF_ERROR(CheckPath(path, options.create_if_missing));
-  auto store = std::make_unique<SqliteStore>(path, options);
+  std::shared_ptr<const KeyRing> keys = options.keys;
+  if (!keys) {
+    ASSIGN_OR_RETURN(KeyRing loaded, LoadDefaultKeys(path));
+    keys = std::make_shared<const KeyRing>(std::move(loaded));
+  }
+  auto store = std::make_unique<SqliteStore>(path, options, std::move(keys));
   RETURN_IF_ERROR(store->Migrate());
   return std::unique_ptr<Store>(std::move(store));
 }

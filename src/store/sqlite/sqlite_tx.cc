@@ -1,7 +1,11 @@
 // Reads and writes of domain values in SQLite. The SQL is portable; see migrations/.
 #include "store/sqlite/sqlite_tx.h"
 
+#include <tuple>
+
+#include "crypto/field_cipher.h"
 #include "store/person_tokens.h"
+#include "store/sealed_fields.h"
 #include "store/sqlite/sqlite_accounts.h"
 #include "store/sqlite/sqlite_rows.h"
 
@@ -13,7 +17,7 @@ constexpr const char* kSiteColumns =
 constexpr const char* kSectionColumns = "id, site_id, name, kind, beds, version";
 constexpr const char* kPersonColumns =
     "id, household_id, given_names, paternal_surname, maternal_surname, sex, birth_date, birth_state, "
-    "birth_municipality, curp, languages, phone, relationship, version, created_at";
+    "birth_municipality, curp, languages, phone, relationship, version, created_at, notes";
 constexpr const char* kArrivalViewSql =
     "SELECT a.id, a.person_id, a.household_id, a.site_id, a.arrived_at, a.mode, a.batch_id, "
     "p.given_names, p.paternal_surname, p.maternal_surname, s.name "
@@ -81,10 +85,11 @@ Person ReadPerson(const Statement& row) {
   person.birth_municipality = row.Text(8);
   person.curp = row.Text(9);
   person.languages = SplitLanguages(row.Text(10));
-  person.phone = row.Text(11);
+  person.phone = row.Text(11);  // sealed; SqliteTx::Unseal opens it
   person.relationship = ParseRelationship(row.Text(12)).value_or(Relationship::kHead);
   person.version = row.Int(13);
   person.created_at = row.Text(14);
+  person.notes = row.Text(15);  // sealed
   return person;
 }
 
@@ -108,7 +113,8 @@ ArrivalView ReadArrivalView(const Statement& row) {
 
 class SqliteTx : public Tx {
  public:
-  SqliteTx(SqliteConnection& connection, std::string now_utc) : db_(connection), now_utc_(std::move(now_utc)) {}
+  SqliteTx(SqliteConnection& connection, const KeyRing& keys, std::string now_utc)
+      : db_(connection), keys_(keys), now_utc_(std::move(now_utc)) {}
 
   Status InsertSite(Site& site) override {
     ASSIGN_OR_RETURN(auto stmt, db_.Prepare(
@@ -229,11 +235,12 @@ class SqliteTx : public Tx {
     stmt->Bind(1, person.household_id).Bind(2, person.given_names).Bind(3, person.paternal_surname)
         .Bind(4, person.maternal_surname).Bind(5, PersonSortKey(person)).Bind(6, SexCode(person.sex))
         .Bind(7, person.birth_date.ToString()).Bind(8, person.birth_state).Bind(9, person.birth_municipality)
-        .Bind(10, person.curp).Bind(11, JoinLanguages(person.languages)).Bind(12, person.phone)
+        .Bind(10, person.curp).Bind(11, JoinLanguages(person.languages)).Bind(12, "")
         .Bind(13, RelationshipName(person.relationship)).Bind(14, now_utc_);
     ASSIGN_OR_RETURN(person.id, InsertedId(*stmt, "insert person"));
     person.version = 1;
     person.created_at = now_utc_;
+    RETURN_IF_ERROR(WriteSealed(person.id, person.phone, person.notes));
     ASSIGN_OR_RETURN(auto token_stmt, db_.Prepare("INSERT INTO person_token (token, person_id) VALUES (?, ?)"));
     for (const std::string& token : PersonNameTokens(person)) {
       token_stmt->Bind(1, token).Bind(2, person.id);
@@ -266,6 +273,7 @@ class SqliteTx : public Tx {
                                                " FROM person WHERE household_id = ? ORDER BY id"));
     members->Bind(1, household_id);
     ASSIGN_OR_RETURN(household.members, ReadAll<Person>(*members, ReadPerson));
+    for (Person& member : household.members) RETURN_IF_ERROR(Unseal(member));
     return household;
   }
 
@@ -274,7 +282,9 @@ class SqliteTx : public Tx {
     stmt->Bind(1, person_id);
     ASSIGN_OR_RETURN(bool found, stmt->Step());
     if (!found) return NotFound("person " + std::to_string(person_id) + " does not exist");
-    return ReadPerson(*stmt);
+    Person person = ReadPerson(*stmt);
+    RETURN_IF_ERROR(Unseal(person));
+    return person;
   }
 
   StatusOr<PersonPage> SearchPersons(const PersonSearch& search) override {
@@ -318,6 +328,7 @@ class SqliteTx : public Tx {
     int next = bind_tokens(*stmt);
     stmt->Bind(next, search.limit).Bind(next + 1, search.offset);
     ASSIGN_OR_RETURN(page.items, ReadAll<Person>(*stmt, ReadPerson));
+    for (Person& person : page.items) RETURN_IF_ERROR(Unseal(person));
     return page;
   }
 
@@ -369,6 +380,28 @@ class SqliteTx : public Tx {
   }
   const std::string& now() const override { return now_utc_; }
 
+  StatusOr<int64_t> ResealSensitiveFields() override {
+    ASSIGN_OR_RETURN(auto stmt, db_.Prepare("SELECT id, phone, notes FROM person WHERE phone <> '' OR notes <> ''"));
+    std::vector<std::tuple<int64_t, std::string, std::string>> sealed;
+    while (true) {
+      ASSIGN_OR_RETURN(bool has_row, stmt->Step());
+      if (!has_row) break;
+      sealed.emplace_back(stmt->Int(0), stmt->Text(1), stmt->Text(2));
+    }
+    stmt.reset();
+    int64_t resealed = 0;
+    for (auto& [person_id, phone, notes] : sealed) {
+      const bool current = (phone.empty() || SealedKeyId(phone) == keys_.current_id()) &&
+                           (notes.empty() || SealedKeyId(notes) == keys_.current_id());
+      if (current) continue;
+      ASSIGN_OR_RETURN(std::string phone_plain, OpenPersonField(keys_, "phone", person_id, phone));
+      ASSIGN_OR_RETURN(std::string notes_plain, OpenPersonField(keys_, "notes", person_id, notes));
+      RETURN_IF_ERROR(WriteSealed(person_id, phone_plain, notes_plain));
+      ++resealed;
+    }
+    return resealed;
+  }
+
   StatusOr<std::vector<ArrivalView>> ListArrivalsOfPerson(int64_t person_id) override {
     ASSIGN_OR_RETURN(auto stmt, db_.Prepare(std::string(kArrivalViewSql) +
                                             "WHERE a.person_id = ? ORDER BY a.arrived_at, a.id"));
@@ -392,6 +425,23 @@ class SqliteTx : public Tx {
     int64_t id = stmt.Int(0);
     RETURN_IF_ERROR(stmt.Run());  // finish the statement
     return id;
+  }
+
+  // Seals phone and notes of `person_id` with the current key and stores them.
+  Status WriteSealed(int64_t person_id, const std::string& phone, const std::string& notes) {
+    if (phone.empty() && notes.empty()) return OkStatus();
+    ASSIGN_OR_RETURN(std::string sealed_phone, SealPersonField(keys_, "phone", person_id, phone));
+    ASSIGN_OR_RETURN(std::string sealed_notes, SealPersonField(keys_, "notes", person_id, notes));
+    ASSIGN_OR_RETURN(auto stmt, db_.Prepare("UPDATE person SET phone = ?, notes = ? WHERE id = ?"));
+    stmt->Bind(1, sealed_phone).Bind(2, sealed_notes).Bind(3, person_id);
+    return stmt->Run();
+  }
+
+  // Opens the sealed fields of a person read from the database, in place.
+  Status Unseal(Person& person) {
+    ASSIGN_OR_RETURN(person.phone, OpenPersonField(keys_, "phone", person.id, person.phone));
+    ASSIGN_OR_RETURN(person.notes, OpenPersonField(keys_, "notes", person.id, person.notes));
+    return OkStatus();
   }
 
   // Index of the token whose prefix range holds the fewest entries (an index-only count).
@@ -423,13 +473,14 @@ class SqliteTx : public Tx {
   }
 
   SqliteConnection& db_;
+  const KeyRing& keys_;
   std::string now_utc_;
 };
 
 }  // namespace
 
-std::unique_ptr<Tx> NewSqliteTx(SqliteConnection& connection, const std::string& now_utc) {
-  return std::make_unique<SqliteTx>(connection, now_utc);
+std::unique_ptr<Tx> NewSqliteTx(SqliteConnection& connection, const KeyRing& keys, const std::string& now_utc) {
+  return std::make_unique<SqliteTx>(connection, keys, now_utc);
 }
 
 }  // namespace acogida
