@@ -1,8 +1,11 @@
 // Typed client for the Acogida HTTP API (/api/v1, same origin). Every call resolves with the decoded body
 // or rejects with an ApiError carrying the server's {code, message, field}; a network failure rejects with
 // an ApiError whose status is 0 and code "Unavailable".
+//
+// The session lives in an HttpOnly cookie the browser sends by itself; this module keeps the CSRF token
+// from login/session and sends it on every POST, PUT and DELETE. A 401 from any call that is not about
+// logging in is reported to the listener set with onUnauthenticated (the app then shows the login page).
 import type { ArrivalMode, Relationship, SectionKind, Sex, SiteKind } from './catalog';
-
 const BASE = '/api/v1';
 
 export interface Health {
@@ -119,6 +122,84 @@ export interface SiteArrivals {
   items: SiteArrival[];
 }
 
+export const ROLES = ['administrator', 'coordinator', 'registrar', 'shelter_staff', 'lawyer', 'analyst'] as const;
+export type Role = (typeof ROLES)[number];
+
+// The logged-in user, as /auth/login and /auth/session return it.
+export interface SessionUser {
+  id: number;
+  username: string;
+  display_name: string;
+  role: Role;
+  site_ids: number[];
+}
+
+export interface SessionInfo {
+  user: SessionUser;
+  csrf_token: string;
+}
+
+export interface Account extends SessionUser {
+  disabled: boolean;
+  version: number;
+  created_at: string;
+}
+
+export interface AccountInput {
+  username: string;
+  display_name: string;
+  role: Role;
+  site_ids: number[];
+  password: string;
+}
+
+export interface AccountUpdate {
+  display_name: string;
+  role: Role;
+  site_ids: number[];
+  disabled: boolean;
+  version: number;
+}
+
+export const AUDIT_ACTIONS = ['read', 'search', 'create', 'update', 'delete', 'login', 'login_failed', 'logout'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export const AUDIT_RECORD_TYPES = ['person', 'household', 'site', 'section', 'user', 'session'] as const;
+export type AuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  username: string;
+  role: string;
+  action: string;
+  record_type: string;
+  record_id: number;
+  fields: string[];
+  remote_address: string;
+  reason: string;
+}
+
+// Empty strings mean "any".
+export interface AuditFilters {
+  username: string;
+  action: string;
+  record_type: string;
+  record_id: string;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  rows: number;
+  first_bad_id?: number;
+}
+
+export interface Alert {
+  at: string;
+  username: string;
+  kind: string;
+  detail: string;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -135,20 +216,42 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+let csrfToken: string | null = null;
+let unauthenticatedListener: (() => void) | null = null;
+
+// Set from login and session answers; cleared at logout.
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+// Called once per 401 from a call that expected a session (an expired or ended session).
+export function onUnauthenticated(listener: (() => void) | null): void {
+  unauthenticatedListener = listener;
+}
+
+interface RequestOptions {
+  headers?: Record<string, string>;
+  // For the calls where 401 is an ordinary answer (wrong password, not logged in yet).
+  expect401?: boolean;
+}
+
+async function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  // The server takes only JSON on POST and PUT, even when there is no body (logout).
+  if (body !== undefined || method === 'POST' || method === 'PUT') headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {
     response = await fetch(BASE + path, {
       method,
-      headers: body === undefined ? { Accept: 'application/json' } : {
-        Accept: 'application/json',
-        'Content-Type': 'application/json',
-      },
+      headers,
+      credentials: 'same-origin',
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (cause) {
     throw new ApiError(0, 'Unavailable', cause instanceof Error ? cause.message : String(cause));
   }
+  if (response.status === 401 && !options.expect401) unauthenticatedListener?.();
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   let decoded: unknown = undefined;
@@ -174,6 +277,17 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   return decoded as T;
 }
 
+// The header a coordinator sends to open a person's or household's record (break-glass). The reason is
+// percent-encoded so accents survive the trip through an HTTP header; the server decodes it.
+function reasonHeaders(reason?: string): Record<string, string> | undefined {
+  return reason ? { 'X-Access-Reason': encodeURIComponent(reason) } : undefined;
+}
+
+// True for the 403 a coordinator gets when opening a record without saying why.
+export function needsReason(error: ApiError): boolean {
+  return error.status === 403 && error.field === 'reason';
+}
+
 function query(params: Record<string, string | number | undefined>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
@@ -185,6 +299,27 @@ function query(params: Record<string, string | number | undefined>): string {
 
 export const api = {
   health: () => request<Health>('GET', '/health'),
+
+  login: (username: string, password: string) =>
+    request<SessionInfo>('POST', '/auth/login', { username, password }, { expect401: true }),
+  session: () => request<SessionInfo>('GET', '/auth/session', undefined, { expect401: true }),
+  logout: () => request<void>('POST', '/auth/logout', undefined, { expect401: true }),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    request<void>('POST', '/auth/password', { current_password: currentPassword, new_password: newPassword }, {
+      expect401: true,
+    }),
+
+  listUsers: () => request<{ items: Account[] }>('GET', '/users').then((body) => body.items),
+  createUser: (input: AccountInput) => request<Account>('POST', '/users', input),
+  updateUser: (id: number, input: AccountUpdate) => request<Account>('PUT', `/users/${id}`, input),
+
+  audit: (filters: AuditFilters, limit: number, offset: number) =>
+    request<Page<AuditEntry>>('GET', `/audit${query({
+      username: filters.username.trim(), action: filters.action, record_type: filters.record_type,
+      record_id: filters.record_id.trim(), limit, offset,
+    })}`),
+  verifyAudit: () => request<AuditVerification>('GET', '/audit/verify'),
+  alerts: () => request<{ items: Alert[] }>('GET', '/alerts').then((body) => body.items),
 
   listSites: () => request<{ items: Site[] }>('GET', '/sites').then((body) => body.items),
   getSite: (id: number) => request<SiteDetail>('GET', `/sites/${id}`),
@@ -202,9 +337,11 @@ export const api = {
   deleteSection: (id: number) => request<void>('DELETE', `/sections/${id}`),
 
   createHousehold: (input: HouseholdInput) => request<Household>('POST', '/households', input),
-  getHousehold: (id: number) => request<Household>('GET', `/households/${id}`),
+  getHousehold: (id: number, reason?: string) =>
+    request<Household>('GET', `/households/${id}`, undefined, { headers: reasonHeaders(reason) }),
 
-  getPerson: (id: number) => request<Person>('GET', `/persons/${id}`),
+  getPerson: (id: number, reason?: string) =>
+    request<Person>('GET', `/persons/${id}`, undefined, { headers: reasonHeaders(reason) }),
   searchPersons: (q: string, limit: number, offset: number) =>
     request<Page<Person>>('GET', `/persons${query({ q: q.trim(), limit, offset })}`),
 };

@@ -70,7 +70,10 @@ export function displayName(person: { full_name?: string; given_names: string; p
 
 // The label of an enum value received from the server: "sex" + "F" → "Mujer". A value this app does not
 // know is shown as sent, and an empty one as empty, rather than failing.
-export function enumLabel(t: Translate, kind: 'sex' | 'relationship' | 'mode' | 'siteKind' | 'sectionKind', value: string): string {
+export type EnumKind =
+  | 'sex' | 'relationship' | 'mode' | 'siteKind' | 'sectionKind' | 'role' | 'auditAction' | 'auditType' | 'alertKind';
+
+export function enumLabel(t: Translate, kind: EnumKind, value: string): string {
   if (!value) return '';
   const key = `${kind}.${value}`;
   return isMessageKey(key) ? t(key) : value;

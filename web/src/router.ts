@@ -1,9 +1,14 @@
 // A tiny hash router. Routes are typed values: `parseHash` turns "#/personas/12" into {name:'person', id:12}
 // and `href` turns a route back into a hash, so links are checked by the compiler. Unknown hashes parse
-// to {name:'notFound'}; an empty hash is the persons search.
+// to {name:'notFound'}; an empty hash is 'home', which the app resolves to the first page the user's
+// role can use (the persons search for the people who register and look after people).
 import { useEffect, useState } from 'preact/hooks';
+import type { AuditFilters } from './api';
+
+export const NO_AUDIT_FILTERS: AuditFilters = { username: '', action: '', record_type: '', record_id: '' };
 
 export type Route =
+  | { name: 'home' }
   | { name: 'persons'; q: string; offset: number }
   | { name: 'person'; id: number }
   | { name: 'intake' }
@@ -11,6 +16,9 @@ export type Route =
   | { name: 'siteNew' }
   | { name: 'site'; id: number }
   | { name: 'siteEdit'; id: number }
+  | { name: 'account' }
+  | { name: 'users' }
+  | { name: 'audit'; filters: AuditFilters; offset: number }
   | { name: 'notFound' };
 
 function parseId(text: string | undefined): number | null {
@@ -26,10 +34,10 @@ export function parseHash(hash: string): Route {
   const params = new URLSearchParams(queryPart);
   const [first, second, third] = segments;
 
-  if (segments.length === 0) return { name: 'persons', q: '', offset: 0 };
+  const offset = Math.max(0, Number.parseInt(params.get('offset') ?? '0', 10) || 0);
+  if (segments.length === 0) return { name: 'home' };
   if (first === 'personas') {
     if (segments.length === 1) {
-      const offset = Math.max(0, Number.parseInt(params.get('offset') ?? '0', 10) || 0);
       return { name: 'persons', q: params.get('q') ?? '', offset };
     }
     const id = parseId(second);
@@ -43,11 +51,24 @@ export function parseHash(hash: string): Route {
     if (id !== null && segments.length === 2) return { name: 'site', id };
     if (id !== null && third === 'editar' && segments.length === 3) return { name: 'siteEdit', id };
   }
+  if (first === 'cuenta' && segments.length === 1) return { name: 'account' };
+  if (first === 'usuarios' && segments.length === 1) return { name: 'users' };
+  if (first === 'auditoria' && segments.length === 1) {
+    const filters: AuditFilters = {
+      username: params.get('usuario') ?? '',
+      action: params.get('accion') ?? '',
+      record_type: params.get('tipo') ?? '',
+      record_id: params.get('registro') ?? '',
+    };
+    return { name: 'audit', filters, offset };
+  }
   return { name: 'notFound' };
 }
 
 export function href(route: Route): string {
   switch (route.name) {
+    case 'home':
+      return '#/';
     case 'persons': {
       const params = new URLSearchParams();
       if (route.q) params.set('q', route.q);
@@ -67,6 +88,20 @@ export function href(route: Route): string {
       return `#/sitios/${route.id}`;
     case 'siteEdit':
       return `#/sitios/${route.id}/editar`;
+    case 'account':
+      return '#/cuenta';
+    case 'users':
+      return '#/usuarios';
+    case 'audit': {
+      const params = new URLSearchParams();
+      if (route.filters.username) params.set('usuario', route.filters.username);
+      if (route.filters.action) params.set('accion', route.filters.action);
+      if (route.filters.record_type) params.set('tipo', route.filters.record_type);
+      if (route.filters.record_id) params.set('registro', route.filters.record_id);
+      if (route.offset > 0) params.set('offset', String(route.offset));
+      const text = params.toString();
+      return text ? `#/auditoria?${text}` : '#/auditoria';
+    }
     case 'notFound':
       return '#/';
   }

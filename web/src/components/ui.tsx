@@ -59,17 +59,25 @@ export function PageTitle({ children, testId = 'page-title' }: { children: Compo
   );
 }
 
+// The sentence for a failed call. Refusals and absences get calm words of their own: a 404 for a person at
+// another site is just "not found", and a 403 never blames the user.
 export function errorText(t: ReturnType<typeof useI18n>['t'], error: ApiError): string {
   if (error.isNetwork) return t('error.network');
+  if (error.status === 403) return t('error.forbidden');
+  if (error.status === 404) return t('error.notFound');
+  if (error.status === 429) return t('error.tooMany');
   return t('error.server', { code: error.code, message: error.message });
 }
 
+// Refusals and absences are shown calmly (no alarm colour) and without a retry button, which cannot help.
 export function ErrorNotice({ error, onRetry, testId = 'error' }: { error: ApiError; onRetry?: () => void; testId?: string }) {
   const { t } = useI18n();
+  const calm = error.status === 403 || error.status === 404;
   return (
-    <div class="notice notice--error" role="alert" data-testid={testId}>
+    <div class={calm ? 'notice' : 'notice notice--error'} role={calm ? 'status' : 'alert'} data-testid={testId}
+      data-status={error.status}>
       <p>{errorText(t, error)}</p>
-      {onRetry && (
+      {onRetry && !calm && (
         <button type="button" class="button button--secondary" onClick={onRetry}>
           {t('common.retry')}
         </button>
