@@ -48,9 +48,9 @@ wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer $token"
 wrk.body = '{"site_id":$site_id,"mode":"bus","batch_id":"Autobús 7","members":[' ..
-  '{"given_names":"María Guadalupe","paternal_surname":"Hernández","maternal_surname":"López","sex":"F","birth_date":"1985-03-12","birth_state":"16","languages":["spa"],"relationship":"head"},' ..
-  '{"given_names":"José Luis","paternal_surname":"Martínez","maternal_surname":"Ruiz","sex":"M","birth_date":"1983","relationship":"spouse"},' ..
-  '{"given_names":"Ximena","paternal_surname":"Martínez","maternal_surname":"Hernández","sex":"F","birth_date":"2015-07","relationship":"child"}]}'
+  '{"given_names":"María Guadalupe","paternal_surname":"Hernández","maternal_surname":"López","sex":"F","birth_date":"1985-03-12","birth_state":"16","languages":["spa"],"relationship":"head","consents":{"services":true}},' ..
+  '{"given_names":"José Luis","paternal_surname":"Martínez","maternal_surname":"Ruiz","sex":"M","birth_date":"1983","relationship":"spouse","consents":{"services":true}},' ..
+  '{"given_names":"Ximena","paternal_surname":"Martínez","maternal_surname":"Hernández","sex":"F","birth_date":"2015-07","relationship":"child","consents":{"services":true}}]}'
 LUA
 
 echo "== get_person"

@@ -13,7 +13,13 @@ namespace acogida::cli {
 
 int Fail(const Status& status);
 
-int RunServe(const std::string& db_path, http::ServerOptions options, bool secure_cookies);
+struct RetentionFlags {
+  int retention_days = 365;  // anonymise persons this long after their last activity
+};
+
+int RunServe(const std::string& db_path, http::ServerOptions options, bool secure_cookies,
+             const RetentionFlags& retention);
+int RunPurge(const std::string& db_path, const RetentionFlags& retention);
 int RunDemoData(const std::string& db_path, const DemoDataOptions& options);
 
 struct UserFlags {

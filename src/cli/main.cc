@@ -4,6 +4,7 @@
 //   user add|list|disable|reset-password   manage accounts at the machine
 //   audit verify                check the audit trail's hash chain (exit 1 if broken)
 //   keys rotate                 new current key; re-encrypt sealed fields
+//   purge                       anonymise persons past retention (the server also runs it daily)
 //   version                     print the version
 // Thin: parse flags, call the command functions in commands.h.
 #include <CLI/CLI.hpp>
@@ -37,6 +38,11 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(2, 4096));
   serve->add_flag("--secure-cookies", secure_cookies, "Mark the session cookie Secure (when behind HTTPS)");
+  cli::RetentionFlags retention;
+  serve->add_option("--retention-days", retention.retention_days,
+                    "Anonymise persons this many days after their last activity (daily job)")
+      ->capture_default_str()
+      ->check(CLI::Range(30, 36500));
 
   DemoDataOptions demo_options;
   CLI::App* demo = app.add_subcommand("demo-data", "Fill a fresh database with demo sites, accounts and arrivals");
@@ -80,10 +86,17 @@ int main(int argc, char** argv) {
   CLI::App* keys_rotate = keys->add_subcommand("rotate", "Add a new current key and re-encrypt every sealed field");
   add_db(keys_rotate, "SQLite database file (its key file is <db>.keys)");
 
+  CLI::App* purge = app.add_subcommand("purge", "Anonymise persons past the retention period or without consent");
+  add_db(purge, "SQLite database file");
+  purge->add_option("--retention-days", retention.retention_days, "Days after the last activity")
+      ->capture_default_str()
+      ->check(CLI::Range(30, 36500));
+
   CLI::App* version = app.add_subcommand("version", "Print the version");
 
   CLI11_PARSE(app, argc, argv);
-  if (*serve) return cli::RunServe(db_path, serve_options, secure_cookies);
+  if (*serve) return cli::RunServe(db_path, serve_options, secure_cookies, retention);
+  if (*purge) return cli::RunPurge(db_path, retention);
   if (*demo) return cli::RunDemoData(db_path, demo_options);
   if (*user_add) return cli::RunUserAdd(db_path, user_flags);
   if (*user_list) return cli::RunUserList(db_path);

@@ -3,9 +3,13 @@
 
 #include <csignal>
 #include <cstdio>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 #include "cli/commands.h"
+#include "service/audit.h"
+#include "service/retention_service.h"
 #include "store/store.h"
 
 namespace acogida::cli {
@@ -16,7 +20,67 @@ int Fail(const Status& status) {
   return status.code() == StatusCode::kInvalidArgument ? 2 : 1;
 }
 
-int RunServe(const std::string& db_path, http::ServerOptions options, bool secure_cookies) {
+namespace {
+
+// Runs the retention job now and then once a day until `stop` is set.
+class DailyRetention {
+ public:
+  DailyRetention(Store& store, const RetentionFlags& flags)
+      : service_(store, SystemClock(), RetentionOptions{std::chrono::days(flags.retention_days)}),
+        thread_([this] { Loop(); }) {}
+  ~DailyRetention() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stop_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+  }
+
+ private:
+  void Loop() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (!stop_) {
+      lock.unlock();
+      auto purged = service_.Purge(RetentionActor());
+      if (!purged.ok()) std::fprintf(stderr, "acogida: retention job: %s\n", purged.status().ToString().c_str());
+      else if (*purged > 0) std::fprintf(stderr, "acogida: retention job anonymised %lld persons\n",
+                                         static_cast<long long>(*purged));
+      lock.lock();
+      wake_.wait_for(lock, std::chrono::hours(24), [this] { return stop_; });
+    }
+  }
+
+  static Actor RetentionActor() {
+    Actor actor = CommandLineActor();
+    actor.user.username = "retention-job";
+    return actor;
+  }
+
+  RetentionService service_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
+}  // namespace
+
+int RunPurge(const std::string& db_path, const RetentionFlags& retention) {
+  SqliteOptions options;
+  options.create_if_missing = false;
+  auto store = OpenSqliteStore(db_path, options);
+  if (!store.ok()) return Fail(store.status());
+  RetentionService service(**store, SystemClock(), RetentionOptions{std::chrono::days(retention.retention_days)});
+  auto purged = service.Purge(CommandLineActor());
+  if (!purged.ok()) return Fail(purged.status());
+  std::printf("anonymised %lld persons (retention %d days, or consent to services withdrawn)\n",
+              static_cast<long long>(*purged), retention.retention_days);
+  return 0;
+}
+
+int RunServe(const std::string& db_path, http::ServerOptions options, bool secure_cookies,
+             const RetentionFlags& retention) {
   auto store = OpenSqliteStore(db_path);
   if (!store.ok()) return Fail(store.status());
   SiteService sites(**store);
@@ -29,6 +93,7 @@ int RunServe(const std::string& db_path, http::ServerOptions options, bool secur
       http::Services{sites, intake, persons, auth, users, audit, (*store)->Backend(), secure_cookies}, options);
   auto port = server.Bind();
   if (!port.ok()) return Fail(port.status());
+  DailyRetention retention_job(**store, retention);
   // SIGINT/SIGTERM stop the server from an ordinary thread (stopping is not signal-safe).
   sigset_t stop_signals;
   sigemptyset(&stop_signals);

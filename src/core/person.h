@@ -23,6 +23,16 @@ enum class Relationship { kHead, kSpouse, kChild, kParent, kSibling, kGrandchild
 std::string_view RelationshipName(Relationship relationship);  // "head", "spouse", ...
 std::optional<Relationship> ParseRelationship(std::string_view name);
 
+// What the person agreed to, recorded at intake and withdrawable at any time. Receiving help
+// does not depend on sharing: each consent is separate.
+struct Consents {
+  bool services = false;        // to be registered and receive services (required at intake)
+  bool family_tracing = false;  // to be found by relatives searching through the network
+  std::vector<std::string> share_with;  // partner organisations their record may be shared with
+
+  bool operator==(const Consents&) const = default;
+};
+
 struct Person {
   int64_t id = 0;
   int64_t household_id = 0;
@@ -37,9 +47,11 @@ struct Person {
   std::vector<std::string> languages;  // ISO 639-3 codes: "spa", "eng", "nah", "zap", "mix", ...
   std::string phone;               // E.164 "+52..." or "" (sensitive: encrypted at rest)
   std::string notes;               // free text from intake (sensitive: encrypted at rest)
+  Consents consents;
   Relationship relationship = Relationship::kHead;
   int64_t version = 1;             // optimistic-concurrency version
   std::string created_at;          // ISO 8601 UTC
+  std::string anonymised_at;       // set by the retention job; "" while the record is whole
 
   // "María Guadalupe Hernández López".
   std::string FullName() const;

@@ -145,7 +145,32 @@ StatusOr<Person> PersonFromJson(const Json& body, const std::string& path) {
                            "must be head, spouse, child, parent, sibling, grandchild, other_relative or non_relative");
   }
   person.relationship = *parsed_relationship;
+  auto consents = body.find("consents");
+  if (consents != body.end() && !consents->is_null()) {
+    ASSIGN_OR_RETURN(person.consents, ConsentsFromJson(*consents, JoinPath(path, "consents")));
+  }
   return person;
+}
+
+Json ConsentsToJson(const Consents& consents) {
+  return Json{{"services", consents.services},
+              {"family_tracing", consents.family_tracing},
+              {"share_with", consents.share_with}};
+}
+
+StatusOr<Consents> ConsentsFromJson(const Json& body, const std::string& path) {
+  Consents consents;
+  if (!body.is_object()) return InvalidArgument(path, "must be an object");
+  for (auto [key, target] : {std::pair<const char*, bool*>{"services", &consents.services},
+                             std::pair<const char*, bool*>{"family_tracing", &consents.family_tracing}}) {
+    auto found = body.find(key);
+    if (found == body.end() || found->is_null()) continue;
+    if (!found->is_boolean()) return InvalidArgument(JoinPath(path, key), "must be true or false");
+    *target = found->get<bool>();
+  }
+  ASSIGN_OR_RETURN(consents.share_with,
+                   ReadStrings(body, "share_with", JoinPath(path, "share_with"), Presence::kOptional));
+  return consents;
 }
 
 StatusOr<NewHousehold> NewHouseholdFromJson(const Json& body) {

@@ -22,5 +22,8 @@ StatusOr<Site> SiteFromJson(const Json& body, int64_t id, Purpose purpose);
 StatusOr<Section> SectionFromJson(const Json& body, int64_t id, int64_t site_id, Purpose purpose);
 StatusOr<Person> PersonFromJson(const Json& body, const std::string& path);
 StatusOr<NewHousehold> NewHouseholdFromJson(const Json& body);
+Json ConsentsToJson(const Consents& consents);
+// {"services": bool, "family_tracing": bool, "share_with": [names]}; `path` prefixes errors.
+StatusOr<Consents> ConsentsFromJson(const Json& body, const std::string& path);
 
 }  // namespace acogida::http

@@ -5,6 +5,8 @@
 //   GET  /api/v1/persons?q=&limit=&offset=    search by partial name, any accents or case
 //   GET  /api/v1/persons/{id}                 one person with their arrivals
 //   GET  /api/v1/sites/{id}/arrivals?date=    arrivals at a site on a local day
+//   PUT  /api/v1/persons/{id}/consents        record consents given or withdrawn
+//   GET  /api/v1/tracing?q=                   family tracing: consenting persons, name and birth year only
 #include "http/api.h"
 #include "http/json_codec.h"
 
@@ -55,9 +57,30 @@ void AddPersonRoutes(Router& router, const Services& services) {
     ASSIGN_OR_RETURN(int64_t person_id, PathId(call, 1));
     ASSIGN_OR_RETURN(PersonDetail detail, persons.Get(call.actor(), person_id));
     Json out = PersonToJson(detail.person);
+    out["consents"] = ConsentsToJson(detail.person.consents);
     out["arrivals"] = Json::array();
     for (const ArrivalView& view : detail.arrivals) out["arrivals"].push_back(ArrivalViewToJson(view));
     return Reply{200, std::move(out)};
+  });
+
+  router.Add(Method::kPut, "/api/v1/persons/{id}/consents", Access::kSession, [&persons](const Call& call) -> StatusOr<Reply> {
+    ASSIGN_OR_RETURN(int64_t person_id, PathId(call, 1));
+    ASSIGN_OR_RETURN(Json body, ParseObject(call.req.body));
+    ASSIGN_OR_RETURN(Consents consents, ConsentsFromJson(body, "consents"));
+    ASSIGN_OR_RETURN(Consents in_force, persons.UpdateConsents(call.actor(), person_id, std::move(consents)));
+    return Reply{200, ConsentsToJson(in_force)};
+  });
+
+  router.Add(Method::kGet, "/api/v1/tracing", Access::kSession, [&persons](const Call& call) -> StatusOr<Reply> {
+    PersonQuery query;
+    query.text = call.req.get_param_value("q");
+    ASSIGN_OR_RETURN(query.limit, QueryInt(call.req, "limit", 20));
+    ASSIGN_OR_RETURN(std::vector<TracingMatch> matches, persons.Trace(call.actor(), query));
+    Json items = Json::array();
+    for (const TracingMatch& match : matches) {
+      items.push_back(Json{{"match_id", match.match_id}, {"full_name", match.full_name}, {"birth_year", match.birth_year}});
+    }
+    return Reply{200, Json{{"items", std::move(items)}}};
   });
 
   router.Add(Method::kGet, "/api/v1/sites/{id}/arrivals", Access::kSession, [&persons](const Call& call) -> StatusOr<Reply> {

@@ -82,6 +82,10 @@ StatusOr<DemoDataReport> LoadDemoData(Store& store, const Clock& clock, const De
       arrival.batch_id = batch.batch_id;
       for (Household& household : batch.households) {
         household.site_id = network[batch.site_index].site.id;
+        for (Person& member : household.members) {
+          member.consents.services = true;
+          member.consents.family_tracing = member.birth_date.year % 3 != 0;  // about two in three
+        }
         RETURN_IF_ERROR(ValidateHousehold(household, today));
         RETURN_IF_ERROR(WriteArrivingHousehold(tx, actor, household, arrival));
         ++report.households;

@@ -1,6 +1,7 @@
 // Household intake.
 #include "service/intake_service.h"
 
+#include "core/names.h"
 #include "core/validate.h"
 #include "service/audit.h"
 
@@ -21,12 +22,30 @@ Status WriteArrivingHousehold(Tx& tx, const Actor& actor, Household& household, 
   for (Person& member : household.members) {
     member.household_id = household.id;
     RETURN_IF_ERROR(tx.InsertPerson(member));
-    RETURN_IF_ERROR(AppendAuditRow(tx, actor, audit_action::kCreate, "person", member.id, FilledPersonFields(member)));
+    RETURN_IF_ERROR(tx.RecordConsents(member.id, member.consents, actor.user.username));
+    std::vector<std::string> fields = FilledPersonFields(member);
+    fields.push_back("consents");
+    RETURN_IF_ERROR(AppendAuditRow(tx, actor, audit_action::kCreate, "person", member.id, std::move(fields)));
     Arrival member_arrival = arrival;
     member_arrival.person_id = member.id;
     member_arrival.household_id = household.id;
     member_arrival.site_id = household.site_id;
     RETURN_IF_ERROR(tx.InsertArrival(member_arrival));
+  }
+  return OkStatus();
+}
+
+Status ValidateConsents(Consents& consents) {
+  if (!consents.services) {
+    return InvalidArgument("consents.services", "consent to be registered and receive services is required");
+  }
+  if (consents.share_with.size() > 20) return InvalidArgument("consents.share_with", "must list at most 20 partners");
+  for (std::string& partner : consents.share_with) {
+    auto cleaned = CleanName(partner, "consents.share_with", 120);
+    if (!cleaned.ok() || cleaned->empty()) {
+      return InvalidArgument("consents.share_with", "partner names must be 1 to 120 characters of text");
+    }
+    partner = *cleaned;
   }
   return OkStatus();
 }
@@ -51,6 +70,10 @@ StatusOr<Household> IntakeService::Register(const Actor& actor, NewHousehold inp
   household.site_id = input.site_id;
   household.members = std::move(input.members);
   RETURN_IF_ERROR(ValidateHousehold(household, FormatUtcDate(now)));
+  for (size_t member_idx = 0; member_idx < household.members.size(); ++member_idx) {
+    Status consents = ValidateConsents(household.members[member_idx].consents);
+    if (!consents.ok()) return consents.WithFieldPrefix("members[" + std::to_string(member_idx) + "]");
+  }
 
   Arrival arrival;
   arrival.arrived_at = FormatUtc(arrived_at);

@@ -26,6 +26,11 @@ struct NewHousehold {
 // InvalidArgument "site_id" if the site is absent.
 Status WriteArrivingHousehold(Tx& tx, const Actor& actor, Household& household, const Arrival& arrival);
 
+// Intake's consent rule: consent to services is required (help does not depend on the other
+// consents); partner names are cleaned in place. InvalidArgument "consents.services" or
+// "consents.share_with".
+Status ValidateConsents(Consents& consents);
+
 class IntakeService {
  public:
   IntakeService(Store& store, Clock clock) : store_(store), clock_(std::move(clock)) {}

@@ -3,6 +3,7 @@
 
 #include "core/names.h"
 #include "service/audit.h"
+#include "service/intake_service.h"
 #include "service/time_zones.h"
 
 namespace acogida {
@@ -43,8 +44,10 @@ StatusOr<PersonDetail> PersonService::Get(const Actor& actor, int64_t person_id)
     ASSIGN_OR_RETURN(detail.person, tx.GetPerson(person_id));
     RETURN_IF_ERROR(CheckPersonInScope(tx, actor, person_id));
     ASSIGN_OR_RETURN(detail.arrivals, tx.ListArrivalsOfPerson(person_id));
+    ASSIGN_OR_RETURN(detail.person.consents, tx.CurrentConsents(person_id));
     std::vector<std::string> fields = FilledPersonFields(detail.person);
     fields.push_back("arrivals");
+    fields.push_back("consents");
     return AppendAuditRow(tx, actor, audit_action::kRead, "person", person_id, std::move(fields));
   }));
   return detail;
@@ -108,6 +111,51 @@ StatusOr<SiteDayArrivals> PersonService::ArrivalsAtSite(const Actor& actor, int6
     return AppendAuditRow(tx, actor, audit_action::kSearch, "person", 0, std::move(results));
   }));
   return out;
+}
+
+}  // namespace acogida
+
+namespace acogida {
+
+StatusOr<Consents> PersonService::UpdateConsents(const Actor& actor, int64_t person_id, Consents consents) {
+  RETURN_IF_ERROR(CheckCanRead(actor, /*needs_reason=*/true));
+  // Services may be withdrawn here (the record is then anonymised by the retention job);
+  // partner names are checked and cleaned as at intake.
+  Consents check = consents;
+  check.services = true;
+  RETURN_IF_ERROR(ValidateConsents(check));
+  consents.share_with = check.share_with;
+  Consents now_in_force;
+  RETURN_IF_ERROR(store_.InTransaction(TxMode::kWrite, [&](Tx& tx) -> Status {
+    RETURN_IF_ERROR(tx.GetPerson(person_id).status());
+    RETURN_IF_ERROR(CheckPersonInScope(tx, actor, person_id));
+    RETURN_IF_ERROR(tx.RecordConsents(person_id, consents, actor.user.username));
+    ASSIGN_OR_RETURN(now_in_force, tx.CurrentConsents(person_id));
+    return AppendAuditRow(tx, actor, audit_action::kUpdate, "person", person_id, {"consents"});
+  }));
+  return now_in_force;
+}
+
+StatusOr<std::vector<TracingMatch>> PersonService::Trace(const Actor& actor, const PersonQuery& query) {
+  RETURN_IF_ERROR(CheckCanRead(actor, /*needs_reason=*/false));
+  PersonSearch search;
+  search.tokens = NameTokens(query.text);
+  if (search.tokens.empty()) return InvalidArgument("q", "give at least one name to trace");
+  if (search.tokens.size() > kMaxQueryTokens) return InvalidArgument("q", "must have at most 6 words");
+  if (query.limit < 1 || query.limit > kMaxLimit) return InvalidArgument("limit", "must be 1 to 100");
+  search.limit = query.limit;
+  search.tracing_consent_only = true;  // across all sites: that is what tracing is for
+  std::vector<TracingMatch> matches;
+  RETURN_IF_ERROR(store_.InTransaction(TxMode::kWrite, [&](Tx& tx) -> Status {
+    ASSIGN_OR_RETURN(PersonPage page, tx.SearchPersons(search));
+    std::vector<std::string> results;
+    for (const Person& person : page.items) {
+      matches.push_back({person.id, person.FullName(), person.birth_date.year});
+      results.push_back("person:" + std::to_string(person.id));
+    }
+    return AppendAuditRow(tx, actor, audit_action::kSearch, "person", 0, std::move(results));
+  }));
+  return matches;
 }
 
 }  // namespace acogida

@@ -25,6 +25,14 @@ struct PersonQuery {
   int offset = 0;    // >= 0
 };
 
+// What family tracing discloses of a match: enough for staff to arrange contact through the
+// network, never where the person is.
+struct TracingMatch {
+  int64_t match_id = 0;
+  std::string full_name;
+  int birth_year = 0;  // 0 when unknown
+};
+
 struct SiteDayArrivals {
   Site site;
   std::string date;  // YYYY-MM-DD, local to the site
@@ -44,6 +52,12 @@ class PersonService {
   // `date` is YYYY-MM-DD in the site's time zone. InvalidArgument "date" if malformed;
   // PermissionDenied for a site the actor does not work at.
   StatusOr<SiteDayArrivals> ArrivalsAtSite(const Actor& actor, int64_t site_id, const std::string& date);
+  // Records changed consents (withdrawals included) for a person the actor may read.
+  // Returns the consents now in force.
+  StatusOr<Consents> UpdateConsents(const Actor& actor, int64_t person_id, Consents consents);
+  // Family tracing across every site: only persons who consent to be found, and only their
+  // name and birth year. Audited as a search.
+  StatusOr<std::vector<TracingMatch>> Trace(const Actor& actor, const PersonQuery& query);
 
  private:
   Store& store_;

@@ -37,6 +37,8 @@ struct PersonSearch {
   // When `scoped`, only persons registered at or arrived at one of these sites.
   bool scoped = false;
   std::vector<int64_t> site_ids;
+  // Only persons whose consent to family tracing is in force (and not anonymised).
+  bool tracing_consent_only = false;
 };
 
 struct PersonPage {
@@ -115,6 +117,19 @@ class Tx {
   // Arrivals at a site with from_utc <= arrived_at < to_utc (ISO 8601 UTC), oldest first.
   virtual StatusOr<std::vector<ArrivalView>> ListArrivalsAtSite(int64_t site_id, const std::string& from_utc,
                                                                 const std::string& to_utc) = 0;
+  // Appends a consent row for each consent of `consents` that differs from the one in force
+  // (all of them for a new person). The history is kept.
+  virtual Status RecordConsents(int64_t person_id, const Consents& consents, const std::string& recorded_by) = 0;
+  // The consents in force for a person.
+  virtual StatusOr<Consents> CurrentConsents(int64_t person_id) = 0;
+
+  // Retention: persons not yet anonymised whose last activity is before `inactive_before`
+  // (ISO 8601 UTC) or whose consent to services was withdrawn.
+  virtual StatusOr<std::vector<int64_t>> PersonsToAnonymise(const std::string& inactive_before) = 0;
+  // Blanks names, CURP, phone, notes, birth day and month and municipality; drops the search
+  // tokens; keeps sex, birth year, birth state, languages and arrivals for aggregate counts.
+  virtual Status AnonymisePerson(int64_t person_id) = 0;
+
   // The sites a person is linked to: where their household was registered and where they arrived.
   virtual StatusOr<std::vector<int64_t>> SitesOfPerson(int64_t person_id) = 0;
 

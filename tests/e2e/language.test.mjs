@@ -1,7 +1,7 @@
 // Language switch end to end: English replaces the Spanish labels, survives a reload, and switching back works.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { screenshot, startApp, tid, waitForText } from './harness.mjs';
+import { COORDINATOR, logIn, screenshot, startApp, tid, waitForText } from './harness.mjs';
 
 let app;
 before(async () => { app = await startApp(); });
@@ -9,7 +9,7 @@ after(async () => { await app?.stop(); });
 
 test('the English switch changes the labels and is remembered after a reload', { timeout: 60_000 }, async () => {
   const page = await app.newPage({ locale: 'es-MX' });
-  await page.goto('/');
+  await logIn(page, '/', COORDINATOR);
   await waitForText(page, tid('page-title'), 'Personas');
   assert.equal(await page.getAttribute(tid('lang-es'), 'aria-pressed'), 'true');
 

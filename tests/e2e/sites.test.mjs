@@ -1,8 +1,8 @@
 // Sitios end to end: create a shelter, add bed sections, edit it (sending the loaded version), and see it
-// in the list with the sum of its sections' beds.
+// in the list with the sum of its sections' beds. As a coordinator (who may manage sites).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { screenshot, startApp, tid, uniqueToken, waitForText } from './harness.mjs';
+import { COORDINATOR, logIn, screenshot, startApp, tid, uniqueToken, waitForText } from './harness.mjs';
 
 let app;
 before(async () => { app = await startApp(); });
@@ -20,7 +20,7 @@ async function addSection(page, name, kind, beds) {
 test('creates a site and its sections and lists it with its beds', { timeout: 90_000 }, async () => {
   const page = await app.newPage();
   const name = `Albergue Prueba ${uniqueToken().toUpperCase()}`;
-  await page.goto('/#/sitios');
+  await logIn(page, '/#/sitios', COORDINATOR);
   await waitForText(page, tid('page-title'), 'Sitios');
   await page.click(tid('site-new'));
   await waitForText(page, tid('page-title'), 'Nuevo sitio');

@@ -66,9 +66,11 @@ class ApiTest : public ::testing::Test {
                 {"members",
                  {{{"given_names", "María Guadalupe"}, {"paternal_surname", "Hernández"},
                    {"maternal_surname", "López"}, {"sex", "F"}, {"birth_date", "1985-03-12"},
-                   {"birth_state", "16"}, {"languages", {"spa", "nah"}}, {"relationship", "head"}},
+                   {"birth_state", "16"}, {"languages", {"spa", "nah"}}, {"relationship", "head"},
+                   {"consents", {{"services", true}, {"family_tracing", true}}}},
                   {{"given_names", "Ximena"}, {"paternal_surname", "Martínez"}, {"maternal_surname", "Hernández"},
-                   {"sex", "F"}, {"birth_date", "2015"}, {"relationship", "child"}}}}};
+                   {"sex", "F"}, {"birth_date", "2015"}, {"relationship", "child"},
+                   {"consents", {{"services", true}}}}}}};
   }
 
   testing::TempDir dir_;

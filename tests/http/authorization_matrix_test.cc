@@ -164,7 +164,8 @@ std::map<std::string, Cell> AuthorizationMatrixTest::Cells() {
   const std::string section_body = Json{{"name", "Hombres"}, {"kind", "men"}, {"beds", 10}, {"version", 1}}.dump();
   auto household_body = [this](Scope scope) {
     return Json{{"site_id", site_[scope]},
-                {"members", {{{"given_names", "Inés"}, {"paternal_surname", "Mora"}, {"relationship", "head"}}}}}
+                {"members", {{{"given_names", "Inés"}, {"paternal_surname", "Mora"}, {"relationship", "head"},
+                                  {"consents", {{"services", true}}}}}}}
         .dump();
   };
   auto fixed = [](std::string path, std::string body = "") {
@@ -230,6 +231,13 @@ std::map<std::string, Cell> AuthorizationMatrixTest::Cells() {
       {"get /api/v1/persons/{id}",
        {Rule::kPermission, read, SiteCheck::kPersonRecord, 200,
         [this](Role, Scope scope) { return Request{"/api/v1/persons/" + Id(person_[scope])}; }}},
+      {"put /api/v1/persons/{id}/consents",
+       {Rule::kPermission, read, SiteCheck::kPersonRecord, 200,
+        [this](Role, Scope scope) {
+          return Request{"/api/v1/persons/" + Id(person_[scope]) + "/consents",
+                         Json{{"services", true}, {"family_tracing", true}}.dump()};
+        }}},
+      {"get /api/v1/tracing", {Rule::kPermission, read, SiteCheck::kNone, 200, fixed("/api/v1/tracing?q=rosa")}},
       {"get /api/v1/users", {Rule::kPermission, Permission::kManageUsers, SiteCheck::kNone, 200, fixed("/api/v1/users")}},
       {"post /api/v1/users",
        {Rule::kPermission, Permission::kManageUsers, SiteCheck::kNone, 201,

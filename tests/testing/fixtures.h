@@ -40,6 +40,7 @@ inline Person MakePerson(std::string given, std::string paternal, std::string ma
   person.birth_state = "16";
   person.languages = {"spa"};
   person.relationship = relationship;
+  person.consents.services = true;
   return person;
 }
 

@@ -304,10 +304,18 @@ export const api = {
     request<SessionInfo>('POST', '/auth/login', { username, password }, { expect401: true }),
   session: () => request<SessionInfo>('GET', '/auth/session', undefined, { expect401: true }),
   logout: () => request<void>('POST', '/auth/logout', undefined, { expect401: true }),
-  changePassword: (currentPassword: string, newPassword: string) =>
-    request<void>('POST', '/auth/password', { current_password: currentPassword, new_password: newPassword }, {
-      expect401: true,
-    }),
+  // 401 means "the current password is wrong" here, unless the session itself has ended: then the
+  // session check below reports it like any other 401.
+  changePassword: async (currentPassword: string, newPassword: string) => {
+    try {
+      await request<void>('POST', '/auth/password', { current_password: currentPassword, new_password: newPassword }, {
+        expect401: true,
+      });
+    } catch (cause) {
+      if (cause instanceof ApiError && cause.status === 401) await request<SessionInfo>('GET', '/auth/session');
+      throw cause;
+    }
+  },
 
   listUsers: () => request<{ items: Account[] }>('GET', '/users').then((body) => body.items),
   createUser: (input: AccountInput) => request<Account>('POST', '/users', input),

@@ -1,18 +1,35 @@
-// The shell: header with the app name, the three sections and the language switch; the current page; a
-// footer with the server's version. The chosen language is kept in localStorage.
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { api } from './api';
+// The shell: header with the app name, the sections the user's role can use, the account menu and the
+// language switch; the current page; a footer with the server's version. The chosen language is kept in
+// localStorage.
+//
+// At start-up the app asks the server for the session (GET /auth/session). Without one, every address
+// shows the login page and keeps its hash, so after logging in the user lands where they were — also when
+// a session expires mid-work (any 401). Logging out returns to the start page, so the next person at a
+// shared tablet does not open on the previous one's screen.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { api, onUnauthenticated, setCsrfToken, type ApiError, type SessionInfo, type SessionUser } from './api';
+import {
+  SessionContext, canAdminister, canManageSites, canUsePersons, forgetAccessReasons, useSession, type Session,
+} from './auth';
+import { enumLabel } from './format';
 import { I18nContext, LOCALES, loadLocale, makeI18n, saveLocale, useI18n, type Locale } from './i18n';
-import { href, useRoute, type Route } from './router';
+import { toApiError } from './load';
+import { href, navigate, useRoute, NO_AUDIT_FILTERS, type Route } from './router';
+import { AccountPage } from './pages/account_page';
+import { AuditPage } from './pages/audit_page';
+import { ForbiddenPage } from './pages/forbidden_page';
 import { IntakePage } from './pages/intake_page';
+import { LoginPage, type LoginReason } from './pages/login_page';
 import { NotFoundPage } from './pages/not_found_page';
 import { PersonPage } from './pages/person_page';
 import { PersonsPage } from './pages/persons_page';
 import { SiteFormPage } from './pages/site_form_page';
 import { SitePage } from './pages/site_page';
 import { SitesPage } from './pages/sites_page';
+import { UsersPage } from './pages/users_page';
+import { ErrorNotice, Loading } from './components/ui';
 
-type Section = 'persons' | 'intake' | 'sites';
+type Section = 'persons' | 'intake' | 'sites' | 'users' | 'audit' | 'account';
 
 function sectionOf(route: Route): Section | null {
   switch (route.name) {
@@ -26,13 +43,52 @@ function sectionOf(route: Route): Section | null {
     case 'site':
     case 'siteEdit':
       return 'sites';
+    case 'users':
+      return 'users';
+    case 'audit':
+      return 'audit';
+    case 'account':
+      return 'account';
+    case 'home':
     case 'notFound':
       return null;
   }
 }
 
+// The first page of each role: people for those who register and look after them, the audit trail for
+// the administrator, the site list for everyone else.
+export function homeRoute(user: SessionUser): Route {
+  if (canUsePersons(user)) return { name: 'persons', q: '', offset: 0 };
+  if (canAdminister(user)) return { name: 'audit', filters: NO_AUDIT_FILTERS, offset: 0 };
+  return { name: 'sites' };
+}
+
+// Whether the user's role may open `route`; the server refuses the rest anyway.
+function allowed(route: Route, user: SessionUser): boolean {
+  switch (route.name) {
+    case 'persons':
+    case 'person':
+    case 'intake':
+      return canUsePersons(user);
+    case 'siteNew':
+    case 'siteEdit':
+      return canManageSites(user);
+    case 'users':
+    case 'audit':
+      return canAdminister(user);
+    case 'home':
+    case 'sites':
+    case 'site':
+    case 'account':
+    case 'notFound':
+      return true;
+  }
+}
+
 function Page({ route }: { route: Route }) {
   switch (route.name) {
+    case 'home':
+      return null; // resolved by the app before it gets here
     case 'persons':
       return <PersonsPage q={route.q} offset={route.offset} />;
     case 'person':
@@ -47,6 +103,12 @@ function Page({ route }: { route: Route }) {
       return <SitePage key={route.id} id={route.id} />;
     case 'siteEdit':
       return <SiteFormPage key={route.id} id={route.id} />;
+    case 'account':
+      return <AccountPage />;
+    case 'users':
+      return <UsersPage />;
+    case 'audit':
+      return <AuditPage filters={route.filters} offset={route.offset} />;
     case 'notFound':
       return <NotFoundPage />;
   }
@@ -73,13 +135,94 @@ function LanguageSwitch() {
   );
 }
 
-function Header({ section }: { section: Section | null }) {
+// The user's name and role; opens a small panel with the account page link and "log out".
+function AccountMenu({ section }: { section: Section | null }) {
   const { t } = useI18n();
-  const links: { section: Section; route: Route; label: string }[] = [
-    { section: 'persons', route: { name: 'persons', q: '', offset: 0 }, label: t('nav.persons') },
-    { section: 'intake', route: { name: 'intake' }, label: t('nav.intake') },
-    { section: 'sites', route: { name: 'sites' }, label: t('nav.sites') },
-  ];
+  const { user, logout } = useSession();
+  const [open, setOpen] = useState(false);
+  const [leaving, setLeaving] = useState(false);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (event: Event) => {
+      if (root.current && !root.current.contains(event.target as Node)) setOpen(false);
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        setOpen(false);
+        toggle.current?.focus();
+      }
+    };
+    const onHash = () => setOpen(false);
+    document.addEventListener('pointerdown', onPointer);
+    document.addEventListener('keydown', onKey);
+    window.addEventListener('hashchange', onHash);
+    return () => {
+      document.removeEventListener('pointerdown', onPointer);
+      document.removeEventListener('keydown', onKey);
+      window.removeEventListener('hashchange', onHash);
+    };
+  }, [open]);
+
+  const onLogout = async () => {
+    setLeaving(true);
+    setFailure(null);
+    try {
+      await logout();
+    } catch (cause) {
+      setFailure(toApiError(cause));
+      setLeaving(false);
+    }
+  };
+
+  const name = user.display_name || user.username;
+  return (
+    <div class="account" ref={root}>
+      <button
+        ref={toggle}
+        type="button"
+        class="account__toggle"
+        aria-expanded={open}
+        aria-controls="account-panel"
+        aria-current={section === 'account' ? 'page' : undefined}
+        data-testid="account-menu"
+        onClick={() => setOpen((value) => !value)}
+      >
+        <span class="visually-hidden">{t('account.menu')}: </span>
+        <span class="account__name" data-testid="account-name">{name}</span>
+        <span class="account__role" data-testid="account-role">{enumLabel(t, 'role', user.role)}</span>
+      </button>
+      {open && (
+        <div id="account-panel" class="account__panel" data-testid="account-panel">
+          <p class="account__who">
+            <strong>{name}</strong>
+            <span class="account__meta">{user.username} · {enumLabel(t, 'role', user.role)}</span>
+          </p>
+          <a class="button button--secondary" href={href({ name: 'account' })} data-testid="account-open">
+            {t('account.open')}
+          </a>
+          <button type="button" class="button" disabled={leaving} onClick={onLogout} data-testid="logout">
+            {leaving ? t('account.loggingOut') : t('account.logout')}
+          </button>
+          {failure && <ErrorNotice error={failure} testId="logout-error" />}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Header({ section, user, home }: { section: Section | null; user: SessionUser | null; home: Route }) {
+  const { t } = useI18n();
+  const links: { section: Section; route: Route; label: string; shown: boolean }[] = user ? [
+    { section: 'persons', route: { name: 'persons', q: '', offset: 0 }, label: t('nav.persons'), shown: canUsePersons(user) },
+    { section: 'intake', route: { name: 'intake' }, label: t('nav.intake'), shown: canUsePersons(user) },
+    { section: 'sites', route: { name: 'sites' }, label: t('nav.sites'), shown: true },
+    { section: 'users', route: { name: 'users' }, label: t('nav.users'), shown: canAdminister(user) },
+    { section: 'audit', route: { name: 'audit', filters: NO_AUDIT_FILTERS, offset: 0 }, label: t('nav.audit'), shown: canAdminister(user) },
+  ] : [];
   return (
     <header class="header">
       <a class="skip-link" href="#main" onClick={(event) => {
@@ -89,23 +232,26 @@ function Header({ section }: { section: Section | null }) {
         {t('a11y.skip')}
       </a>
       <div class="header__inner">
-        <a class="brand" href={href({ name: 'persons', q: '', offset: 0 })} data-testid="brand">
+        <a class="brand" href={href(home)} data-testid="brand">
           <span class="brand__name">{t('app.name')}</span>
           <span class="brand__tagline">{t('app.tagline')}</span>
         </a>
-        <nav class="nav" aria-label={t('nav.label')}>
-          {links.map((link) => (
-            <a
-              key={link.section}
-              class="nav__link"
-              href={href(link.route)}
-              aria-current={link.section === section ? 'page' : undefined}
-              data-testid={`nav-${link.section}`}
-            >
-              {link.label}
-            </a>
-          ))}
-        </nav>
+        {user && (
+          <nav class="nav" aria-label={t('nav.label')}>
+            {links.filter((link) => link.shown).map((link) => (
+              <a
+                key={link.section}
+                class="nav__link"
+                href={href(link.route)}
+                aria-current={link.section === section ? 'page' : undefined}
+                data-testid={`nav-${link.section}`}
+              >
+                {link.label}
+              </a>
+            ))}
+          </nav>
+        )}
+        {user && <AccountMenu section={section} />}
         <LanguageSwitch />
       </div>
     </header>
@@ -126,9 +272,65 @@ function Footer() {
   );
 }
 
+type AuthState =
+  | { status: 'checking' }
+  | { status: 'error'; error: ApiError }
+  | { status: 'anonymous'; reason: LoginReason }
+  | { status: 'in'; user: SessionUser };
+
+function useAuth() {
+  const [auth, setAuth] = useState<AuthState>({ status: 'checking' });
+  // The last user who was logged in on this page: break-glass reasons are theirs only.
+  const lastUserId = useRef<number | null>(null);
+
+  const enter = useCallback((info: SessionInfo) => {
+    setCsrfToken(info.csrf_token);
+    if (lastUserId.current !== info.user.id) forgetAccessReasons();
+    lastUserId.current = info.user.id;
+    setAuth({ status: 'in', user: info.user });
+  }, []);
+
+  const check = useCallback(() => {
+    setAuth({ status: 'checking' });
+    api.session().then(enter, (cause) => {
+      const error = toApiError(cause);
+      setAuth(error.status === 401 ? { status: 'anonymous', reason: 'start' } : { status: 'error', error });
+    });
+  }, [enter]);
+
+  useEffect(() => {
+    check();
+    // A 401 from any call: the session expired or was ended elsewhere. The hash stays, so the user comes
+    // back to the same page after logging in again.
+    onUnauthenticated(() => {
+      setCsrfToken(null);
+      setAuth((previous) => (previous.status === 'in' ? { status: 'anonymous', reason: 'expired' } : previous));
+    });
+    return () => onUnauthenticated(null);
+  }, [check]);
+
+  const logout = useCallback(async () => {
+    try {
+      await api.logout();
+    } catch (cause) {
+      // Already expired is as good as logged out; anything else (no network) leaves the session alive,
+      // and pretending otherwise would leave it open on a shared tablet.
+      if (toApiError(cause).status !== 401) throw cause;
+    }
+    setCsrfToken(null);
+    forgetAccessReasons();
+    lastUserId.current = null;
+    navigate({ name: 'home' }, { replace: true });
+    setAuth({ status: 'anonymous', reason: 'loggedOut' });
+  }, []);
+
+  return { auth, enter, check, logout };
+}
+
 export function App() {
   const [locale, setLocaleState] = useState<Locale>(loadLocale);
   const route = useRoute();
+  const { auth, enter, check, logout } = useAuth();
   const i18n = useMemo(
     () => makeI18n(locale, (next) => {
       saveLocale(next);
@@ -141,13 +343,32 @@ export function App() {
     document.documentElement.lang = locale;
   }, [locale]);
 
+  const user = auth.status === 'in' ? auth.user : null;
+  const session = useMemo<Session | null>(() => (user ? { user, logout } : null), [user, logout]);
+  const effective = user && route.name === 'home' ? homeRoute(user) : route;
+
+  let content;
+  if (auth.status === 'checking') {
+    content = <section class="page"><Loading /></section>;
+  } else if (auth.status === 'error') {
+    content = <section class="page"><ErrorNotice error={auth.error} onRetry={check} testId="session-error" /></section>;
+  } else if (auth.status === 'anonymous') {
+    content = <LoginPage reason={auth.reason} onLoggedIn={enter} />;
+  } else if (user && !allowed(effective, user)) {
+    content = <ForbiddenPage home={homeRoute(user)} />;
+  } else {
+    content = <Page route={effective} />;
+  }
+
   return (
     <I18nContext.Provider value={i18n}>
-      <Header section={sectionOf(route)} />
-      <main id="main" class="main" tabIndex={-1}>
-        <Page route={route} />
-      </main>
-      <Footer />
+      <SessionContext.Provider value={session}>
+        <Header section={user ? sectionOf(effective) : null} user={user} home={user ? homeRoute(user) : { name: 'home' }} />
+        <main id="main" class="main" tabIndex={-1}>
+          {content}
+        </main>
+        <Footer />
+      </SessionContext.Provider>
     </I18nContext.Provider>
   );
 }

@@ -78,3 +78,10 @@ export function enumLabel(t: Translate, kind: EnumKind, value: string): string {
   const key = `${kind}.${value}`;
   return isMessageKey(key) ? t(key) : value;
 }
+
+// Like formatDateTime but with seconds, for the audit trail.
+export function formatTimestamp(iso: string, intlLocale: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(intlLocale, { dateStyle: 'medium', timeStyle: 'medium' }).format(date);
+}

@@ -103,7 +103,7 @@ const es = {
 
   'notFound.title': 'Página no encontrada',
   'notFound.body': 'La dirección no corresponde a ninguna página de Acogida.',
-  'notFound.back': 'Ir a Personas',
+  'notFound.back': 'Ir al inicio',
 
   'persons.title': 'Personas',
   'persons.searchLabel': 'Buscar por nombre',
@@ -452,7 +452,7 @@ const en: Messages = {
 
   'notFound.title': 'Page not found',
   'notFound.body': 'This address is not a page of Acogida.',
-  'notFound.back': 'Go to People',
+  'notFound.back': 'Go to the start page',
 
   'persons.title': 'People',
   'persons.searchLabel': 'Search by name',

@@ -7,6 +7,7 @@
 #include "store/person_tokens.h"
 #include "store/sealed_fields.h"
 #include "store/sqlite/sqlite_accounts.h"
+#include "store/sqlite/sqlite_consents.h"
 #include "store/sqlite/sqlite_rows.h"
 
 namespace acogida {
@@ -17,7 +18,7 @@ constexpr const char* kSiteColumns =
 constexpr const char* kSectionColumns = "id, site_id, name, kind, beds, version";
 constexpr const char* kPersonColumns =
     "id, household_id, given_names, paternal_surname, maternal_surname, sex, birth_date, birth_state, "
-    "birth_municipality, curp, languages, phone, relationship, version, created_at, notes";
+    "birth_municipality, curp, languages, phone, relationship, version, created_at, notes, anonymised_at";
 constexpr const char* kArrivalViewSql =
     "SELECT a.id, a.person_id, a.household_id, a.site_id, a.arrived_at, a.mode, a.batch_id, "
     "p.given_names, p.paternal_surname, p.maternal_surname, s.name "
@@ -90,6 +91,7 @@ Person ReadPerson(const Statement& row) {
   person.version = row.Int(13);
   person.created_at = row.Text(14);
   person.notes = row.Text(15);  // sealed
+  person.anonymised_at = row.Text(16);
   return person;
 }
 
@@ -230,13 +232,13 @@ class SqliteTx : public Tx {
   Status InsertPerson(Person& person) override {
     ASSIGN_OR_RETURN(auto stmt, db_.Prepare(
         "INSERT INTO person (household_id, given_names, paternal_surname, maternal_surname, sort_key, sex, "
-        "birth_date, birth_state, birth_municipality, curp, languages, phone, relationship, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+        "birth_date, birth_state, birth_municipality, curp, languages, phone, relationship, created_at, "
+        "last_activity_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     stmt->Bind(1, person.household_id).Bind(2, person.given_names).Bind(3, person.paternal_surname)
         .Bind(4, person.maternal_surname).Bind(5, PersonSortKey(person)).Bind(6, SexCode(person.sex))
         .Bind(7, person.birth_date.ToString()).Bind(8, person.birth_state).Bind(9, person.birth_municipality)
         .Bind(10, person.curp).Bind(11, JoinLanguages(person.languages)).Bind(12, "")
-        .Bind(13, RelationshipName(person.relationship)).Bind(14, now_utc_);
+        .Bind(13, RelationshipName(person.relationship)).Bind(14, now_utc_).Bind(15, now_utc_);
     ASSIGN_OR_RETURN(person.id, InsertedId(*stmt, "insert person"));
     person.version = 1;
     person.created_at = now_utc_;
@@ -257,7 +259,10 @@ class SqliteTx : public Tx {
     stmt->Bind(1, arrival.person_id).Bind(2, arrival.household_id).Bind(3, arrival.site_id)
         .Bind(4, arrival.arrived_at).Bind(5, ArrivalModeName(arrival.mode)).Bind(6, arrival.batch_id);
     ASSIGN_OR_RETURN(arrival.id, InsertedId(*stmt, "insert arrival"));
-    return OkStatus();
+    stmt.reset();
+    ASSIGN_OR_RETURN(auto activity, db_.Prepare("UPDATE person SET last_activity_at = ? WHERE id = ?"));
+    activity->Bind(1, now_utc_).Bind(2, arrival.person_id);
+    return activity->Run();
   }
 
   StatusOr<Household> GetHousehold(int64_t household_id) override {
@@ -295,11 +300,15 @@ class SqliteTx : public Tx {
       ASSIGN_OR_RETURN(size_t rarest, RarestToken(tokens));
       std::swap(tokens[0], tokens[rarest]);
     }
-    std::string where = " WHERE 1 = 1";
+    std::string where = " WHERE anonymised_at = ''";
     if (!tokens.empty()) where += " AND id IN (SELECT person_id FROM person_token WHERE token >= ? AND token < ?)";
     for (size_t token_idx = 1; token_idx < tokens.size(); ++token_idx) {
       where += " AND EXISTS (SELECT 1 FROM person_token u WHERE u.person_id = person.id AND u.token >= ? AND "
                "u.token < ?)";
+    }
+    if (search.tracing_consent_only) {
+      where += " AND anonymised_at = '' AND (SELECT granted FROM consent c WHERE c.person_id = person.id AND "
+               "c.kind = 'family_tracing' ORDER BY c.id DESC LIMIT 1) = 1";
     }
     if (search.scoped) {
       // Site ids are numbers we format ourselves; they change the statement text, not its inputs.
@@ -330,6 +339,19 @@ class SqliteTx : public Tx {
     ASSIGN_OR_RETURN(page.items, ReadAll<Person>(*stmt, ReadPerson));
     for (Person& person : page.items) RETURN_IF_ERROR(Unseal(person));
     return page;
+  }
+
+  Status RecordConsents(int64_t person_id, const Consents& consents, const std::string& recorded_by) override {
+    return sqlite_consents::RecordConsents(db_, now_utc_, person_id, consents, recorded_by);
+  }
+  StatusOr<Consents> CurrentConsents(int64_t person_id) override {
+    return sqlite_consents::CurrentConsents(db_, person_id);
+  }
+  StatusOr<std::vector<int64_t>> PersonsToAnonymise(const std::string& inactive_before) override {
+    return sqlite_consents::PersonsToAnonymise(db_, inactive_before);
+  }
+  Status AnonymisePerson(int64_t person_id) override {
+    return sqlite_consents::AnonymisePerson(db_, now_utc_, person_id);
   }
 
   StatusOr<std::vector<int64_t>> SitesOfPerson(int64_t person_id) override {

@@ -1,10 +1,11 @@
 // Registro: the arrival (site, mode, bus or flight, time) and the household's members, posted in one
 // request. A 400 puts the server's message next to the field it names ("members[1].birth_date") and
 // keeps everything typed. After success, "register another household" keeps the arrival for the next
-// family off the same bus.
+// family off the same bus. Registrars and shelter staff see only their own sites in the site list.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, type Household, type HouseholdInput, type Site } from '../api';
 import { ARRIVAL_MODES, BATCHED_MODES, type ArrivalMode } from '../catalog';
+import { canManageSites, intakeSites, isSiteBound, useSession } from '../auth';
 import { displayName, enumLabel, fromLocalInput, toLocalInput } from '../format';
 import { useI18n } from '../i18n';
 import { toApiError, useLoad } from '../load';
@@ -41,16 +42,22 @@ function siteOption(site: Site): string {
 
 export function IntakePage() {
   const { t } = useI18n();
-  const { state, reload } = useLoad(() => api.listSites(), []);
+  const { user } = useSession();
+  const { state, reload } = useLoad(() => api.listSites().then((sites) => intakeSites(user, sites)), [user]);
   return (
     <section class="page page--intake">
       <PageTitle>{t('intake.title')}</PageTitle>
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
       {state.status === 'ok' && state.data.length === 0 && (
-        <p class="notice" data-testid="intake-no-sites">
-          {t('intake.noSites')} <a href={href({ name: 'siteNew' })}>{t('sites.new')}</a>
-        </p>
+        isSiteBound(user.role) ? (
+          <p class="notice" data-testid="intake-no-sites">{t('intake.noOwnSites')}</p>
+        ) : (
+          <p class="notice" data-testid="intake-no-sites">
+            {t('intake.noSites')}{' '}
+            {canManageSites(user) && <a href={href({ name: 'siteNew' })}>{t('sites.new')}</a>}
+          </p>
+        )
       )}
       {state.status === 'ok' && state.data.length > 0 && <IntakeForm sites={state.data} />}
     </section>

@@ -10,7 +10,7 @@ export function NotFoundPage() {
       <PageTitle>{t('notFound.title')}</PageTitle>
       <p>{t('notFound.body')}</p>
       <p>
-        <a class="button" href={href({ name: 'persons', q: '', offset: 0 })}>{t('notFound.back')}</a>
+        <a class="button" href={href({ name: 'home' })}>{t('notFound.back')}</a>
       </p>
     </section>
   );

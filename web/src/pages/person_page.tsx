@@ -1,41 +1,101 @@
 // A person's profile: every recorded field, the other members of the household (links), and the arrivals
 // (site, time in the viewer's zone, mode, group).
-import { api, type Household, type Person } from '../api';
+//
+// Coordinators see every site, so the server asks them why they open a record (403 with field "reason",
+// "break-glass"): the page then asks for the reason and sends it with the same requests. The reason is kept
+// for this person until the page is reloaded or the user logs out, and is written in the audit trail.
+import { useState } from 'preact/hooks';
+import { api, needsReason, type ApiError, type Household, type Person } from '../api';
+import { accessReasonFor, rememberAccessReason } from '../auth';
 import { stateName } from '../catalog';
 import { displayName, enumLabel, formatDateTime, languageLabel } from '../format';
 import { useI18n } from '../i18n';
 import { useLoad } from '../load';
 import { href } from '../router';
-import { Detail, ErrorNotice, Loading, PageTitle } from '../components/ui';
+import { Detail, ErrorNotice, Field, fieldAria, Loading, PageTitle } from '../components/ui';
 
 interface ProfileData {
   person: Person;
   household: Household | null;
+  reason?: string;
 }
 
-async function loadProfile(id: number): Promise<ProfileData> {
-  const person = await api.getPerson(id);
+async function loadProfile(id: number, reason: string | undefined): Promise<ProfileData> {
+  const person = await api.getPerson(id, reason);
+  if (reason) rememberAccessReason(id, reason);
   // The profile is still useful without the household list, so its failure is not the page's failure.
-  const household = await api.getHousehold(person.household_id).catch(() => null);
-  return { person, household };
+  const household = await api.getHousehold(person.household_id, reason).catch(() => null);
+  return { person, household, reason };
 }
+
+export const REASON_MIN = 5;
+export const REASON_MAX = 200;
 
 export function PersonPage({ id }: { id: number }) {
   const { t } = useI18n();
-  const { state, reload } = useLoad(() => loadProfile(id), [id]);
+  const [reason, setReason] = useState<string | undefined>(() => accessReasonFor(id));
+  const { state, reload } = useLoad(() => loadProfile(id, reason), [id, reason]);
   if (state.status === 'loading') return <section class="page"><Loading /></section>;
   if (state.status === 'error') {
+    const error = state.error;
+    // Asked for a reason, or the reason given was refused (too long): ask (again).
+    if (needsReason(error) || (error.status === 400 && error.field === 'reason')) {
+      return <ReasonPrompt key={reason ?? ''} initial={reason ?? ''} refused={reason ? error : null} onGive={setReason} />;
+    }
     return (
       <section class="page">
+        <p class="breadcrumb">
+          <a href={href({ name: 'persons', q: '', offset: 0 })}>{t('person.backToSearch')}</a>
+        </p>
         <PageTitle>{t('person.title')}</PageTitle>
-        <ErrorNotice error={state.error} onRetry={reload} />
+        <ErrorNotice error={error} onRetry={reload} />
       </section>
     );
   }
-  return <Profile person={state.data.person} household={state.data.household} />;
+  return <Profile {...state.data} />;
 }
 
-function Profile({ person, household }: ProfileData) {
+function ReasonPrompt({ initial, refused, onGive }: {
+  initial: string;
+  refused: ApiError | null;
+  onGive: (reason: string) => void;
+}) {
+  const { t } = useI18n();
+  const [text, setText] = useState(initial);
+  const [error, setError] = useState<string | undefined>(refused?.message);
+
+  const onSubmit = (event: Event) => {
+    event.preventDefault();
+    const reason = text.trim().replace(/\s+/g, ' ');
+    const length = [...reason].length;
+    if (length < REASON_MIN) setError(t('reason.tooShort'));
+    else if (length > REASON_MAX) setError(t('reason.tooLong'));
+    else onGive(reason);
+  };
+
+  return (
+    <section class="page" data-testid="reason-page">
+      <p class="breadcrumb">
+        <a href={href({ name: 'persons', q: '', offset: 0 })}>{t('person.backToSearch')}</a>
+      </p>
+      <PageTitle>{t('reason.title')}</PageTitle>
+      <form class="card form reason" onSubmit={onSubmit} noValidate data-testid="reason-form">
+        <p>{t('reason.body')}</p>
+        <Field id="access-reason" label={t('reason.label')} hint={t('reason.hint')} error={error} testId="reason-input">
+          <textarea {...fieldAria('access-reason', t('reason.hint'), error)} rows={3} maxLength={REASON_MAX + 50}
+            value={text} data-testid="reason-input" required
+            onInput={(event) => { setText(event.currentTarget.value); setError(undefined); }} />
+        </Field>
+        <div class="actions">
+          <button type="submit" class="button" data-testid="reason-submit">{t('reason.submit')}</button>
+          <a class="button button--secondary" href={href({ name: 'persons', q: '', offset: 0 })}>{t('common.cancel')}</a>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function Profile({ person, household, reason }: ProfileData) {
   const { t, intlLocale } = useI18n();
   const arrivals = person.arrivals ?? [];
   return (
@@ -47,6 +107,7 @@ function Profile({ person, household }: ProfileData) {
       <p class="subtitle">
         {t('person.household', { id: person.household_id })} · {enumLabel(t, 'relationship', person.relationship)}
       </p>
+      {reason && <p class="access-reason" data-testid="person-access-reason">{t('reason.given', { reason })}</p>}
 
       <div class="columns">
         <section class="card" aria-labelledby="person-details-title">

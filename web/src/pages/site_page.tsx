@@ -1,7 +1,9 @@
 // One site: its details, its bed sections (add, edit with version, delete) and today's arrivals in the
-// site's own time zone.
+// site's own time zone. Editing the site is for administrators and coordinators, the sections also for the
+// site's shelter staff, and the arrivals (they name people) for those who may see the site's people.
 import { useState } from 'preact/hooks';
 import { api, ApiError, type Section, type SectionInput, type SiteDetail } from '../api';
+import { canManageSections, canManageSites, canSeeArrivals, useSession } from '../auth';
 import { SECTION_KINDS, stateName, type SectionKind } from '../catalog';
 import { enumLabel, formatDateTime, formatNumber, todayIn } from '../format';
 import { useI18n } from '../i18n';
@@ -26,6 +28,7 @@ export function SitePage({ id }: { id: number }) {
 
 function SiteView({ site, onChanged }: { site: SiteDetail; onChanged: () => void }) {
   const { t, intlLocale } = useI18n();
+  const { user } = useSession();
   const [failure, setFailure] = useState<ApiError | null>(null);
 
   const onDelete = async () => {
@@ -48,14 +51,16 @@ function SiteView({ site, onChanged }: { site: SiteDetail; onChanged: () => void
       <p class="breadcrumb"><a href={href({ name: 'sites' })}>{t('site.backToList')}</a></p>
       <div class="page__head">
         <PageTitle testId="site-title">{site.name}</PageTitle>
-        <div class="actions">
-          <a class="button button--secondary" href={href({ name: 'siteEdit', id: site.id })} data-testid="site-edit">
-            {t('site.edit')}
-          </a>
-          <button type="button" class="button button--danger" onClick={onDelete} data-testid="site-delete">
-            {t('site.delete')}
-          </button>
-        </div>
+        {canManageSites(user) && (
+          <div class="actions">
+            <a class="button button--secondary" href={href({ name: 'siteEdit', id: site.id })} data-testid="site-edit">
+              {t('site.edit')}
+            </a>
+            <button type="button" class="button button--danger" onClick={onDelete} data-testid="site-delete">
+              {t('site.delete')}
+            </button>
+          </div>
+        )}
       </div>
       <p class="subtitle">
         <span class={`kind kind--${site.kind}`}>{enumLabel(t, 'siteKind', site.kind)}</span>
@@ -74,13 +79,13 @@ function SiteView({ site, onChanged }: { site: SiteDetail; onChanged: () => void
           <Detail label={t('site.coordinates')} value={coordinates} />
         </dl>
       </section>
-      <Sections site={site} onChanged={onChanged} />
-      <ArrivalsToday siteId={site.id} timezone={site.timezone} />
+      <Sections site={site} editable={canManageSections(user, site.id)} onChanged={onChanged} />
+      {canSeeArrivals(user, site.id) && <ArrivalsToday siteId={site.id} timezone={site.timezone} />}
     </section>
   );
 }
 
-function Sections({ site, onChanged }: { site: SiteDetail; onChanged: () => void }) {
+function Sections({ site, editable, onChanged }: { site: SiteDetail; editable: boolean; onChanged: () => void }) {
   const { t, intlLocale } = useI18n();
   const [editing, setEditing] = useState<number | null>(null);
   const [failure, setFailure] = useState<ApiError | null>(null);
@@ -108,7 +113,7 @@ function Sections({ site, onChanged }: { site: SiteDetail; onChanged: () => void
               <th scope="col">{t('section.name')}</th>
               <th scope="col">{t('section.kind')}</th>
               <th scope="col" class="numeric">{t('section.beds')}</th>
-              <th scope="col"><span class="visually-hidden">{t('common.actions')}</span></th>
+              {editable && <th scope="col"><span class="visually-hidden">{t('common.actions')}</span></th>}
             </tr>
           </thead>
           <tbody>
@@ -129,7 +134,7 @@ function Sections({ site, onChanged }: { site: SiteDetail; onChanged: () => void
                   <th scope="row">{section.name}</th>
                   <td>{enumLabel(t, 'sectionKind', section.kind)}</td>
                   <td class="numeric" data-testid="section-beds">{formatNumber(section.beds, intlLocale)}</td>
-                  <td class="row-actions">
+                  {editable && <td class="row-actions">
                     <button type="button" class="button button--small button--secondary"
                       aria-label={t('section.editLabel', { name: section.name })}
                       onClick={() => setEditing(section.id)}>
@@ -140,7 +145,7 @@ function Sections({ site, onChanged }: { site: SiteDetail; onChanged: () => void
                       onClick={() => onDelete(section)}>
                       {t('common.delete')}
                     </button>
-                  </td>
+                  </td>}
                 </tr>
               ),
             )}
@@ -148,8 +153,12 @@ function Sections({ site, onChanged }: { site: SiteDetail; onChanged: () => void
         </table>
       )}
       {failure && <ErrorNotice error={failure} testId="section-error" />}
-      <h3>{t('site.addSection')}</h3>
-      <SectionForm siteId={site.id} onDone={onChanged} />
+      {editable && (
+        <>
+          <h3>{t('site.addSection')}</h3>
+          <SectionForm siteId={site.id} onDone={onChanged} />
+        </>
+      )}
     </section>
   );
 }

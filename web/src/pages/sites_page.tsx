@@ -1,5 +1,7 @@
 // Sitios: every reception centre and shelter with its city and total beds (the sum of its sections).
+// Everyone logged in sees the list (it holds no personal data); administrators and coordinators create sites.
 import { api, type Site } from '../api';
+import { canManageSites, useSession } from '../auth';
 import { stateName } from '../catalog';
 import { enumLabel, formatNumber } from '../format';
 import { useI18n } from '../i18n';
@@ -15,14 +17,17 @@ export function sortSites(sites: readonly Site[]): Site[] {
 
 export function SitesPage() {
   const { t, intlLocale } = useI18n();
+  const { user } = useSession();
   const { state, reload } = useLoad(() => api.listSites(), []);
   return (
     <section class="page">
       <div class="page__head">
         <PageTitle>{t('sites.title')}</PageTitle>
-        <a class="button" href={href({ name: 'siteNew' })} data-testid="site-new">
-          {t('sites.new')}
-        </a>
+        {canManageSites(user) && (
+          <a class="button" href={href({ name: 'siteNew' })} data-testid="site-new">
+            {t('sites.new')}
+          </a>
+        )}
       </div>
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
@@ -54,6 +59,9 @@ export function SitesPage() {
                   <th scope="row" data-label={t('sites.colName')}>
                     <a href={href({ name: 'site', id: site.id })} data-testid="site-link">{site.name}</a>
                     {site.demo && <span class="badge" title={t('site.demoTitle')}>{t('site.demo')}</span>}
+                    {user.site_ids.includes(site.id) && (
+                      <span class="badge badge--head" data-testid="site-yours">{t('sites.yours')}</span>
+                    )}
                   </th>
                   <td data-label={t('sites.colKind')}>
                     <span class={`kind kind--${site.kind}`}>{enumLabel(t, 'siteKind', site.kind)}</span>
