@@ -17,7 +17,7 @@ trap 'kill $server_pid 2>/dev/null || true; wait $server_pid 2>/dev/null || true
 "$BIN" demo-data --db "$work/bench.db" --seed 1 --persons 2000 >/dev/null
 echo "benchmark passphrase long enough" | "$BIN" user add --db "$work/bench.db" --username bench.coord \
   --role coordinator --password-stdin >/dev/null
-"$BIN" serve --db "$work/bench.db" --port 0 --web "" --threads 128 >"$work/server.log" 2>&1 &
+"$BIN" serve --db "$work/bench.db" --port 0 --web "" --threads 128 --rate-limit 0 >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 50); do
   grep -q 'listening on' "$work/server.log" 2>/dev/null && break

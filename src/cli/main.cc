@@ -37,6 +37,10 @@ int main(int argc, char** argv) {
   serve->add_option("--threads", serve_options.threads, "Worker threads (one per concurrent connection)")
       ->capture_default_str()
       ->check(CLI::Range(2, 4096));
+  serve->add_option("--rate-limit", serve_options.rate_limit_per_second,
+                    "Requests a second per client address (0: no limit)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1e6));
   serve->add_flag("--secure-cookies", secure_cookies, "Mark the session cookie Secure (when behind HTTPS)");
   cli::RetentionFlags retention;
   serve->add_option("--retention-days", retention.retention_days,

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "http/error_response.h"
+#include "http/rate_limiter.h"
 
 namespace acogida::http {
 
@@ -45,6 +46,14 @@ ApiServer::ApiServer(Services services, ServerOptions options)
                                 {"Content-Security-Policy",
                                  "default-src 'self'; img-src 'self' data:; style-src 'self'; "
                                  "frame-ancestors 'none'; base-uri 'none'; form-action 'self'"}});
+
+  rate_limiter_ = std::make_unique<RateLimiter>(options_.rate_limit_per_second, 2 * options_.rate_limit_per_second);
+  server_->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    if (rate_limiter_->Allow(req.remote_addr)) return httplib::Server::HandlerResponse::Unhandled;
+    res.set_header("Retry-After", "1");
+    WriteError(res, Status(StatusCode::kResourceExhausted, "too many requests from this address; slow down"));
+    return httplib::Server::HandlerResponse::Handled;
+  });
 
   router_ = std::make_unique<Router>(*server_, services_.auth);
   AddHealthRoutes(*router_, services_);

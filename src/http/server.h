@@ -24,6 +24,8 @@ struct ServerOptions {
   size_t max_body_bytes = 1 << 20;
   // Pending connections the kernel queues before accept.
   int listen_backlog = 1024;
+  // Requests a second allowed per client address (burst: twice that); 0 turns the limit off.
+  double rate_limit_per_second = 500;
 };
 
 class ApiServer {
@@ -45,6 +47,7 @@ class ApiServer {
  private:
   class TunedServer;
   std::unique_ptr<TunedServer> server_;
+  std::unique_ptr<class RateLimiter> rate_limiter_;
   std::unique_ptr<Router> router_;
   Services services_;
   ServerOptions options_;
