@@ -129,14 +129,14 @@ test('the administrator creates a registrar for one site and disables the accoun
 
   const row = page.locator(`${tid('user-row')}[data-username="${username}"]`);
   await row.waitFor();
-  assert.equal((await row.locator(tid('user-role')).textContent())?.trim(), 'Registro');
-  assert.equal((await row.locator(tid('user-sites')).textContent())?.trim(), centre.name);
-  assert.equal((await row.locator(tid('user-status')).textContent())?.trim(), 'Activa');
+  assert.equal((await row.locator(tid('user-row-role')).textContent())?.trim(), 'Registro');
+  assert.equal((await row.locator(tid('user-row-sites')).textContent())?.trim(), centre.name);
+  assert.equal((await row.locator(tid('user-row-status')).textContent())?.trim(), 'Activa');
 
   page.once('dialog', (dialog) => dialog.accept());
   await row.locator(tid('user-toggle')).click();
-  await waitForText(page, `${tid('user-row')}[data-username="${username}"] ${tid('user-status')}`, 'Desactivada');
+  await waitForText(page, `${tid('user-row')}[data-username="${username}"] ${tid('user-row-status')}`, 'Desactivada');
   await row.locator(tid('user-toggle')).click();
-  await waitForText(page, `${tid('user-row')}[data-username="${username}"] ${tid('user-status')}`, 'Activa');
+  await waitForText(page, `${tid('user-row')}[data-username="${username}"] ${tid('user-row-status')}`, 'Activa');
   assert.deepEqual(page.errors, []);
 });

@@ -1,6 +1,7 @@
 // Sessions end to end: a registrar of one reception centre sees only that site at intake, registers a
 // household, finds it, logs out, and then gets the login page instead of the persons page; a wrong
-// password gets the generic message and no session; an account without access to persons (analyst) is
+// password gets the generic message and no session; an expired session returns to the same page after
+// logging in again; an account without access to persons (analyst) is
 // offered only Sitios, and changes its own password under "Mi cuenta".
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -110,6 +111,29 @@ test('a wrong password gets the generic message and no session', { timeout: 60_0
   assert.equal(cookies.filter((cookie) => cookie.name === 'acogida_session').length, 0, 'no session cookie');
   assert.equal((await page.request.get('/api/v1/auth/session')).status(), 401);
   assert.equal(await page.locator(tid('account-menu')).count(), 0);
+  assert.deepEqual(page.errors, []);
+});
+
+test('an expired session shows the login page and returns to the same page after logging in', { timeout: 60_000 }, async () => {
+  const page = await app.newPage();
+  await logIn(page, '/#/sitios', COORDINATOR);
+  const link = page.locator(tid('site-link')).first();
+  await link.waitFor();
+  const name = (await link.textContent()).trim();
+  // As if the session had expired on the server: the browser no longer has it.
+  await page.context().clearCookies();
+  await link.click();
+  await page.locator(tid('login-expired')).waitFor();
+  const hash = new URL(page.url()).hash;
+  assert.match(hash, /^#\/sitios\/\d+$/, 'the address of the page the user went to stays');
+  assert.equal(await page.locator(tid('account-menu')).count(), 0);
+  await screenshot(page, 'login-expired');
+
+  await page.fill(tid('login-username'), COORDINATOR.username);
+  await page.fill(tid('login-password'), COORDINATOR.password);
+  await page.click(tid('login-submit'));
+  await waitForText(page, tid('site-title'), name);
+  assert.equal(new URL(page.url()).hash, hash);
   assert.deepEqual(page.errors, []);
 });
 

@@ -85,3 +85,10 @@ export function formatTimestamp(iso: string, intlLocale: string): string {
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(intlLocale, { dateStyle: 'medium', timeStyle: 'medium' }).format(date);
 }
+
+// "29 nov 2026": the calendar date alone, in the viewer's zone.
+export function formatDate(iso: string, intlLocale: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(intlLocale, { dateStyle: 'medium' }).format(date);
+}

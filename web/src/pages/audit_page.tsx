@@ -137,7 +137,7 @@ function FiltersForm({ filters }: { filters: AuditFilters }) {
           {AUDIT_RECORD_TYPES.map((type) => <option key={type} value={type}>{t(`auditType.${type}`)}</option>)}
         </select>
       </Field>
-      <Field id="audit-record-id" label={t('audit.recordId')} error={idError} testId="audit-record_id" class="field--narrow">
+      <Field id="audit-record-id" label={t('audit.recordId')} error={idError} testId="audit-record_id">
         <input {...fieldAria('audit-record-id', undefined, idError)} type="text" inputMode="numeric" autoComplete="off"
           value={draft.record_id} data-testid="audit-record_id" onInput={(event) => update('record_id', event.currentTarget.value)} />
       </Field>
@@ -187,43 +187,45 @@ function TrailTable({ page, filters, offset, pending }: {
           total: formatNumber(page.total, intlLocale),
         })}
       </p>
-      <table class="table table--cards audit-table" data-testid="audit-table">
-        <caption class="visually-hidden">{t('audit.trail')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('audit.colAt')}</th>
-            <th scope="col">{t('audit.colUser')}</th>
-            <th scope="col">{t('audit.colAction')}</th>
-            <th scope="col">{t('audit.colRecord')}</th>
-            <th scope="col">{t('audit.colFields')}</th>
-            <th scope="col">{t('audit.colReason')}</th>
-            <th scope="col">{t('audit.colAddress')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {page.items.map((entry) => (
-            <tr key={entry.id} data-testid="audit-row" data-audit-id={entry.id} data-action={entry.action}
-              data-record-type={entry.record_type} data-record-id={entry.record_id} data-username={entry.username}>
-              <td data-label={t('audit.colAt')} class="audit-table__time">{formatTimestamp(entry.at, intlLocale)}</td>
-              <td data-label={t('audit.colUser')}>
-                <span class="mono">{entry.username}</span>
-                {entry.role && <span class="audit-table__role">{enumLabel(t, 'role', entry.role)}</span>}
-              </td>
-              <td data-label={t('audit.colAction')}>
-                <span class={`action action--${entry.action}`}>{enumLabel(t, 'auditAction', entry.action)}</span>
-              </td>
-              <td data-label={t('audit.colRecord')}>
-                {entry.record_id > 0
-                  ? t('audit.record', { type: enumLabel(t, 'auditType', entry.record_type), id: entry.record_id })
-                  : enumLabel(t, 'auditType', entry.record_type)}
-              </td>
-              <td data-label={t('audit.colFields')} class="audit-table__fields"><Fields fields={entry.fields} /></td>
-              <td data-label={t('audit.colReason')} data-testid="audit-reason">{entry.reason || '—'}</td>
-              <td data-label={t('audit.colAddress')} class="mono">{entry.remote_address}</td>
+      <div class="table-scroll">
+        <table class="table table--cards audit-table" data-testid="audit-table">
+          <caption class="visually-hidden">{t('audit.trail')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('audit.colAt')}</th>
+              <th scope="col">{t('audit.colUser')}</th>
+              <th scope="col">{t('audit.colAction')}</th>
+              <th scope="col">{t('audit.colRecord')}</th>
+              <th scope="col">{t('audit.colFields')}</th>
+              <th scope="col">{t('audit.colReason')}</th>
+              <th scope="col">{t('audit.colAddress')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {page.items.map((entry) => (
+              <tr key={entry.id} data-testid="audit-row" data-audit-id={entry.id} data-action={entry.action}
+                data-record-type={entry.record_type} data-record-id={entry.record_id} data-username={entry.username}>
+                <td data-label={t('audit.colAt')} class="audit-table__time">{formatTimestamp(entry.at, intlLocale)}</td>
+                <td data-label={t('audit.colUser')}>
+                  <span class="mono">{entry.username}</span>
+                  {entry.role && <span class="audit-table__role">{enumLabel(t, 'role', entry.role)}</span>}
+                </td>
+                <td data-label={t('audit.colAction')}>
+                  <span class={`action action--${entry.action}`}>{enumLabel(t, 'auditAction', entry.action)}</span>
+                </td>
+                <td data-label={t('audit.colRecord')}>
+                  {entry.record_id > 0
+                    ? t('audit.record', { type: enumLabel(t, 'auditType', entry.record_type), id: entry.record_id })
+                    : enumLabel(t, 'auditType', entry.record_type)}
+                </td>
+                <td data-label={t('audit.colFields')} class="audit-table__fields"><Fields fields={entry.fields} /></td>
+                <td data-label={t('audit.colReason')} data-testid="audit-reason">{entry.reason || '—'}</td>
+                <td data-label={t('audit.colAddress')} class="mono">{entry.remote_address}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {(hasPrevious || hasNext) && <nav class="pager" aria-label={t('persons.pagination')}>
         <button type="button" class="button button--secondary" disabled={!hasPrevious} data-testid="audit-previous"
           onClick={() => navigate({ name: 'audit', filters, offset: Math.max(0, offset - PAGE_SIZE) })}>

@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import { api, ApiError, ROLES, type Account, type Role, type Site } from '../api';
 import { isSiteBound, useSession } from '../auth';
-import { enumLabel, formatDateTime, formatNumber } from '../format';
+import { enumLabel, formatDate, formatNumber } from '../format';
 import { useI18n } from '../i18n';
 import { toApiError, useLoad } from '../load';
 import { ErrorNotice, Field, fieldAria, Loading, PageTitle, errorText } from '../components/ui';
@@ -127,14 +127,14 @@ function AccountsTable({ data, onReplace, onReload }: {
                 {account.id === user.id && <span class="badge badge--head">{t('users.self')}</span>}
               </th>
               <td data-label={t('users.colName')}>{account.display_name || '—'}</td>
-              <td data-label={t('users.colRole')} data-testid="user-role">{enumLabel(t, 'role', account.role)}</td>
-              <td data-label={t('users.colSites')} data-testid="user-sites">{sitesOf(account)}</td>
+              <td data-label={t('users.colRole')} data-testid="user-row-role">{enumLabel(t, 'role', account.role)}</td>
+              <td data-label={t('users.colSites')} data-testid="user-row-sites">{sitesOf(account)}</td>
               <td data-label={t('users.colStatus')}>
-                <span class={account.disabled ? 'status status--off' : 'status status--on'} data-testid="user-status">
+                <span class={account.disabled ? 'status status--off' : 'status status--on'} data-testid="user-row-status">
                   {account.disabled ? t('users.disabled') : t('users.active')}
                 </span>
               </td>
-              <td data-label={t('users.colCreated')}>{formatDateTime(account.created_at, intlLocale)}</td>
+              <td data-label={t('users.colCreated')} class="nowrap">{formatDate(account.created_at, intlLocale)}</td>
               <td class="row-actions">
                 {account.id !== user.id && (
                   <button
