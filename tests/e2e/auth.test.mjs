@@ -58,6 +58,7 @@ test('a registrar sees only their site, registers and finds a household, and log
   await page.check(tid('member-0-sex-F'));
   await page.fill(tid('member-0-birth_date'), '1979-03');
   await page.selectOption(tid('member-0-birth_state'), '12');
+  await page.check(tid('member-0-consent-services'));
   await screenshot(page, 'registrar-intake');
   await page.click(tid('intake-submit'));
   await page.locator(tid('intake-success')).waitFor();

@@ -28,6 +28,9 @@ async function fillMember(page, index, member) {
   await page.selectOption(field('birth_state'), member.birth_state);
   for (const language of member.extra_languages ?? []) await page.check(tid(`member-${index}-lang-${language}`));
   if (index > 0) await page.selectOption(field('relationship'), member.relationship);
+  // Consent is asked, never preset: the tests tick it as a registrar would after asking.
+  if (member.consent !== false) await page.check(field('consent-services'));
+  if (member.tracing) await page.check(field('consent-tracing'));
 }
 
 test('registers a family of three and finds them again by an accent-less partial name', { timeout: 90_000 }, async () => {
@@ -130,7 +133,7 @@ test('shows an impossible birth date next to that member and keeps everything ty
   await page.click(tid('member-add'));
   await fillMember(page, 1, {
     given_names: 'Herminia', paternal_surname: 'Ramírez', maternal_surname: 'Cuatecontzi', sex: 'F',
-    birth_date: '1990-02-30', birth_state: '29', relationship: 'child',
+    birth_date: '1990-02-30', birth_state: '29', relationship: 'child', consent: false,
   });
   await page.click(tid('intake-submit'));
 
@@ -153,9 +156,16 @@ test('shows an impossible birth date next to that member and keeps everything ty
   assert.equal(await page.isChecked(tid('member-1-sex-F')), true);
   await screenshot(page, 'intake-validation-error');
 
-  // Fixing the date clears the message and the household registers.
+  // Fixing the date clears the message; without Herminia's consent to services the household
+  // is still refused, next to her consent, and nothing is written.
   await page.fill(tid('member-1-birth_date'), '1990-02-28');
   assert.equal(await message.count(), 0);
+  assert.equal(await page.isChecked(tid('member-1-consent-services')), false, 'consent is never preset');
+  await page.click(tid('intake-submit'));
+  await page.locator(tid('member-1-consent-services-error')).waitFor();
+  assert.equal(await page.getAttribute(tid('member-1-consent-services'), 'aria-invalid'), 'true');
+  await screenshot(page, 'intake-consent-missing');
+  await page.check(tid('member-1-consent-services'));
   await page.click(tid('intake-submit'));
   await page.locator(tid('intake-success')).waitFor();
   const registered = await page.locator(tid('registered-person')).allTextContents();

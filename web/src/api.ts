@@ -77,11 +77,18 @@ export interface Person {
   arrivals?: Arrival[];
 }
 
+// What the person agreed to; each consent is separate and can be withdrawn later.
+export interface Consents {
+  services: boolean;        // to be registered and receive services (required at intake)
+  family_tracing: boolean;  // to be found by relatives searching through the network
+  share_with: string[];     // partner organisations the record may be shared with
+}
+
 export type MemberInput = Pick<
   Person,
   | 'given_names' | 'paternal_surname' | 'maternal_surname' | 'sex' | 'birth_date' | 'birth_state'
   | 'birth_municipality' | 'curp' | 'languages' | 'phone' | 'relationship'
->;
+> & { consents: Consents };
 
 export interface HouseholdInput {
   site_id: number;

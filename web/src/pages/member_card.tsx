@@ -1,5 +1,6 @@
 // One household member in the intake form: names, sex, birth date (full, year-month or year), birth
-// state, CURP, phone, languages and relationship to the head. The first member is the head. Errors are
+// state, CURP, phone, languages, relationship to the head, and consents (services, required; family
+// tracing, optional; neither preset). The first member is the head. Errors are
 // keyed by the API's field path, "members[1].birth_date", so a server error lands on the right input.
 import type { MemberInput } from '../api';
 import { LANGUAGES, RELATIONSHIPS, SEXES, STATES, type Relationship, type Sex } from '../catalog';
@@ -23,6 +24,9 @@ export interface MemberDraft {
   phone: string;
   languages: string[];
   relationship: Relationship | '';
+  // Asked of each member and never preset: consent must be given, not assumed.
+  consent_services: boolean;
+  consent_tracing: boolean;
 }
 
 let nextKey = 1;
@@ -32,6 +36,7 @@ export function emptyMember(): MemberDraft {
     key: nextKey++,
     given_names: '', paternal_surname: '', maternal_surname: '', sex: 'unknown', birth_date: '',
     birth_state: '', birth_municipality: '', curp: '', phone: '', languages: ['spa'], relationship: '',
+    consent_services: false, consent_tracing: false,
   };
 }
 
@@ -67,6 +72,7 @@ export function memberInput(member: MemberDraft, index: number): MemberInput {
     languages: member.languages,
     phone: member.phone.trim(),
     relationship: index === 0 ? 'head' : (member.relationship || 'other_relative'),
+    consents: { services: member.consent_services, family_tracing: member.consent_tracing, share_with: [] },
   };
 }
 
@@ -232,6 +238,31 @@ export function MemberCard({ index, member, errors, canRemove, onChange, onRemov
         </div>
         {error('languages') && (
           <p id={`${id('languages')}-error`} class="field__error" data-testid={`${testId('languages')}-error`}>{error('languages')}</p>
+        )}
+      </fieldset>
+
+      <fieldset class="choice-group consents"
+        aria-describedby={error('consents.services') ? `${id('consents')}-error` : undefined}>
+        <legend>{t('intake.consents')}</legend>
+        <p class="field__hint">{t('intake.consentsHint')}</p>
+        <div class="checks checks--stacked">
+          <label class="check">
+            <input type="checkbox" checked={member.consent_services}
+              aria-invalid={error('consents.services') ? 'true' : undefined}
+              data-testid={testId('consent-services')}
+              onChange={(event) => onChange({ consent_services: event.currentTarget.checked })} />
+            <span>{t('intake.consentServices')}</span>
+          </label>
+          <label class="check">
+            <input type="checkbox" checked={member.consent_tracing} data-testid={testId('consent-tracing')}
+              onChange={(event) => onChange({ consent_tracing: event.currentTarget.checked })} />
+            <span>{t('intake.consentTracing')}</span>
+          </label>
+        </div>
+        {error('consents.services') && (
+          <p id={`${id('consents')}-error`} class="field__error" data-testid={`${testId('consent-services')}-error`}>
+            {t('intake.consentServicesRequired')}
+          </p>
         )}
       </fieldset>
     </fieldset>
