@@ -22,10 +22,8 @@ const std::string& DummyHash() {
 
 }  // namespace
 
-StatusOr<LoginResult> AuthService::Login(const std::string& username, const std::string& password,
-                                         const std::string& remote_address) {
+Status AuthService::CheckThrottle(const std::string& username, const std::string& remote_address) {
   const UtcTime now = clock_();
-  // Throttling first, from what is recorded in the last hour.
   LoginFailures failures;
   RETURN_IF_ERROR(store_.InTransaction(TxMode::kRead, [&](Tx& tx) -> Status {
     ASSIGN_OR_RETURN(failures, tx.CountLoginFailures(username, remote_address, FormatUtc(now - std::chrono::hours(1))));
@@ -45,7 +43,12 @@ StatusOr<LoginResult> AuthService::Login(const std::string& username, const std:
                     "too many failed logins; try again in " + std::to_string(wait) + " seconds");
     }
   }
+  return OkStatus();
+}
 
+StatusOr<LoginResult> AuthService::Login(const std::string& username, const std::string& password,
+                                         const std::string& remote_address) {
+  RETURN_IF_ERROR(CheckThrottle(username, remote_address));
   std::string password_hash;
   StatusOr<User> found = Status(StatusCode::kNotFound, "");
   RETURN_IF_ERROR(store_.InTransaction(TxMode::kRead, [&](Tx& tx) -> Status {
@@ -125,11 +128,16 @@ Status AuthService::Logout(const AuthenticatedSession& session) {
 Status AuthService::ChangePassword(const AuthenticatedSession& session, const std::string& current,
                                    const std::string& new_password) {
   const User& user = session.actor.user;
+  // A stolen session must not become a way to guess the password: same throttle as logins.
+  RETURN_IF_ERROR(CheckThrottle(user.username, session.actor.remote_address));
   std::string stored_hash;
   RETURN_IF_ERROR(store_.InTransaction(TxMode::kRead, [&](Tx& tx) -> Status {
     return tx.FindUserByUsername(user.username, &stored_hash).status();
   }));
   if (!VerifyPassword(stored_hash, current)) {
+    RETURN_IF_ERROR(store_.InTransaction(TxMode::kWrite, [&](Tx& tx) {
+      return tx.RecordLoginAttempt(user.username, session.actor.remote_address, false);
+    }));
     return Status(StatusCode::kUnauthenticated, "the current password is wrong");
   }
   Status policy = CheckPasswordPolicy(new_password, user.username);

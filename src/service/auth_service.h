@@ -50,12 +50,15 @@ class AuthService {
   // Unauthenticated if the token is unknown, expired, or its user disabled.
   StatusOr<AuthenticatedSession> Authenticate(const std::string& token, const std::string& remote_address);
   Status Logout(const AuthenticatedSession& session);
-  // Unauthenticated if `current` is wrong; InvalidArgument("new_password") against the policy.
-  // Ends the user's other sessions.
+  // Unauthenticated if `current` is wrong (counted like a failed login, and throttled the same);
+  // InvalidArgument("new_password") against the policy. Ends the user's other sessions.
   Status ChangePassword(const AuthenticatedSession& session, const std::string& current,
                         const std::string& new_password);
 
  private:
+  // ResourceExhausted while the username or address must wait (see the class comment).
+  Status CheckThrottle(const std::string& username, const std::string& remote_address);
+
   Store& store_;
   Clock clock_;
   AuthOptions options_;

@@ -12,6 +12,7 @@ namespace {
 constexpr int kMaxLimit = 100;
 constexpr size_t kMaxQueryLength = 200;
 constexpr size_t kMaxQueryTokens = 6;
+constexpr size_t kMinReasonLength = 5;
 constexpr size_t kMaxReasonLength = 300;
 
 const Status kCannotReadPersons(StatusCode::kPermissionDenied, "your role does not read persons' records");
@@ -22,7 +23,14 @@ Status CheckCanRead(const Actor& actor, bool needs_reason) {
     return Status(StatusCode::kPermissionDenied, "coordinators must give a reason to open a person's record",
                   "reason");
   }
-  if (actor.reason.size() > kMaxReasonLength) return InvalidArgument("reason", "must be at most 300 characters");
+  if (!actor.reason.empty()) {
+    // Characters, not bytes: count the UTF-8 lead bytes.
+    size_t chars = 0;
+    for (unsigned char byte : actor.reason) chars += (byte & 0xC0) != 0x80 ? 1 : 0;
+    if (chars < kMinReasonLength || chars > kMaxReasonLength) {
+      return InvalidArgument("reason", "must be 5 to 300 characters");
+    }
+  }
   return OkStatus();
 }
 

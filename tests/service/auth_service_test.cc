@@ -145,6 +145,19 @@ TEST_F(AuthServiceTest, PasswordChangeChecksTheCurrentOneAndEndsOtherSessions) {
   EXPECT_OK(Login("una frase nueva y larga").status());
 }
 
+TEST_F(AuthServiceTest, WrongCurrentPasswordsAreThrottledLikeLogins) {
+  auto login = Login(kPassword);
+  ASSERT_OK(login);
+  auto session = auth_->Authenticate(login->token, kAddress);
+  ASSERT_OK(session);
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    EXPECT_THAT(auth_->ChangePassword(*session, "guess number " + std::to_string(attempt), "una frase nueva y larga"),
+                StatusCodeIs(StatusCode::kUnauthenticated));
+  }
+  EXPECT_THAT(auth_->ChangePassword(*session, kPassword, "una frase nueva y larga"),
+              StatusCodeIs(StatusCode::kResourceExhausted));
+}
+
 TEST(UserService, CreatesOnlyValidAccounts) {
   testing::TempDir dir;
   auto store = OpenSqliteStore(dir.File("users.db"));
