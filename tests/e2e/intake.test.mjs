@@ -50,7 +50,7 @@ test('registers a family of three and finds them again by an accent-less partial
 
   await fillMember(page, 0, {
     given_names: 'Guadalupe Itzel', paternal_surname: 'Hernández', maternal_surname: 'Tzompaxtle', sex: 'F',
-    birth_date: '1987', birth_state: '21', extra_languages: ['nah'],
+    birth_date: '1987', birth_state: '21', extra_languages: ['nah'], tracing: true,
   });
   // CURP is upper-cased as it is typed; this one is then cleared (nobody in the family knows theirs).
   await page.locator(tid('member-0-curp')).pressSequentially('hetg870');
@@ -111,6 +111,14 @@ test('registers a family of three and finds them again by an accent-less partial
   assert.ok(arrivalText.includes(centre.name), `arrival names the site: ${arrivalText}`);
   assert.ok(arrivalText.includes('Autobús'), `arrival shows the mode: ${arrivalText}`);
   await screenshot(page, 'person-profile');
+
+  // Consents given at intake are shown, and family tracing can be withdrawn (and it stays so).
+  assert.equal((await page.textContent(tid('consent-services-state')))?.trim(), 'otorgado');
+  assert.equal((await page.textContent(tid('consent-family_tracing-state')))?.trim(), 'otorgado');
+  await page.click(tid('consent-family_tracing-toggle'));
+  await waitForText(page, tid('consent-family_tracing-state'), 'no otorgado');
+  await page.reload();
+  await waitForText(page, tid('consent-family_tracing-state'), 'no otorgado');
 
   // The household links lead to the other members' profiles.
   await page.locator(tid('household-member')).filter({ hasText: 'Ximena' }).locator('a').click();

@@ -75,6 +75,8 @@ export interface Person {
   version: number;
   created_at: string;
   arrivals?: Arrival[];
+  notes?: string;
+  consents?: Consents;  // on a single person's record only
 }
 
 // What the person agreed to; each consent is separate and can be withdrawn later.
@@ -357,6 +359,8 @@ export const api = {
 
   getPerson: (id: number, reason?: string) =>
     request<Person>('GET', `/persons/${id}`, undefined, { headers: reasonHeaders(reason) }),
+  updateConsents: (id: number, consents: Consents, reason?: string) =>
+    request<Consents>('PUT', `/persons/${id}/consents`, consents, { headers: reasonHeaders(reason) }),
   searchPersons: (q: string, limit: number, offset: number) =>
     request<Page<Person>>('GET', `/persons${query({ q: q.trim(), limit, offset })}`),
 };

@@ -5,7 +5,7 @@
 // "break-glass"): the page then asks for the reason and sends it with the same requests. The reason is kept
 // for this person until the page is reloaded or the user logs out, and is written in the audit trail.
 import { useState } from 'preact/hooks';
-import { api, needsReason, type ApiError, type Household, type Person } from '../api';
+import { api, needsReason, type ApiError, type Consents, type Household, type Person } from '../api';
 import { accessReasonFor, rememberAccessReason } from '../auth';
 import { stateName } from '../catalog';
 import { displayName, enumLabel, formatDateTime, languageLabel } from '../format';
@@ -163,6 +163,8 @@ function Profile({ person, household, reason }: ProfileData) {
             )}
           </section>
 
+          {person.consents && <ConsentsCard personId={person.id} initial={person.consents} reason={reason} />}
+
           <section class="card" aria-labelledby="arrivals-title">
             <h2 id="arrivals-title">{t('person.arrivals')}</h2>
             {arrivals.length === 0 ? (
@@ -194,6 +196,52 @@ function Profile({ person, household, reason }: ProfileData) {
           </section>
         </div>
       </div>
+    </section>
+  );
+}
+
+// The consents in force, each withdrawable (or given again) with the person's agreement. Withdrawing
+// consent to services leads the retention job to anonymise the record.
+function ConsentsCard({ personId, initial, reason }: { personId: number; initial: Consents; reason?: string }) {
+  const { t } = useI18n();
+  const [consents, setConsents] = useState<Consents>(initial);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const change = async (patch: Partial<Consents>) => {
+    setSaving(true);
+    setError(null);
+    try {
+      setConsents(await api.updateConsents(personId, { ...consents, ...patch }, reason));
+    } catch (cause) {
+      setError(cause as ApiError);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const row = (key: 'services' | 'family_tracing', label: string) => (
+    <li class="consent" data-testid={`consent-${key}`}>
+      <span>{label}: <strong data-testid={`consent-${key}-state`}>{consents[key] ? t('consent.given') : t('consent.notGiven')}</strong></span>
+      <button type="button" class="button button--small button--secondary" disabled={saving}
+        data-testid={`consent-${key}-toggle`} onClick={() => change({ [key]: !consents[key] })}>
+        {consents[key] ? t('consent.withdraw') : t('consent.give')}
+      </button>
+    </li>
+  );
+
+  return (
+    <section class="card" aria-labelledby="consents-title" data-testid="consents-card">
+      <h2 id="consents-title">{t('intake.consents')}</h2>
+      <ul class="consent-list">
+        {row('services', t('consent.services'))}
+        {row('family_tracing', t('consent.familyTracing'))}
+      </ul>
+      {consents.share_with.length > 0 && (
+        <p class="field__hint">{t('consent.sharedWith', { partners: consents.share_with.join(', ') })}</p>
+      )}
+      {!consents.services && <p class="field__hint" data-testid="consent-services-withdrawn">{t('consent.servicesWithdrawn')}</p>}
+      {error && <ErrorNotice error={error} />}
     </section>
   );
 }
