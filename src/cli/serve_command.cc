@@ -83,14 +83,8 @@ int RunServe(const std::string& db_path, http::ServerOptions options, bool secur
              const RetentionFlags& retention) {
   auto store = OpenSqliteStore(db_path);
   if (!store.ok()) return Fail(store.status());
-  SiteService sites(**store);
-  IntakeService intake(**store, SystemClock());
-  PersonService persons(**store);
-  AuthService auth(**store, SystemClock());
-  UserService users(**store);
-  AuditService audit(**store, SystemClock());
-  http::ApiServer server(
-      http::Services{sites, intake, persons, auth, users, audit, (*store)->Backend(), secure_cookies}, options);
+  ServiceSet services(**store);
+  http::ApiServer server(http::Services::Of(services, (*store)->Backend(), secure_cookies), options);
   auto port = server.Bind();
   if (!port.ok()) return Fail(port.status());
   DailyRetention retention_job(**store, retention);

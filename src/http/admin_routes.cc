@@ -6,20 +6,10 @@
 //   GET  /api/v1/audit/verify        check the hash chain
 //   GET  /api/v1/alerts              bulk-read alerts
 #include "http/api.h"
+#include "http/json_codec.h"
 
 namespace acogida::http {
 namespace {
-
-Json AccountToJson(const User& user) {
-  return Json{{"id", user.id},
-              {"username", user.username},
-              {"display_name", user.display_name},
-              {"role", RoleName(user.role)},
-              {"site_ids", user.site_ids},
-              {"disabled", user.disabled},
-              {"version", user.version},
-              {"created_at", user.created_at}};
-}
 
 StatusOr<std::vector<int64_t>> ReadSiteIds(const Json& body) {
   std::vector<int64_t> site_ids;

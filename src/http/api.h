@@ -10,6 +10,7 @@
 #include "service/intake_service.h"
 #include "service/person_service.h"
 #include "service/site_service.h"
+#include "service/service_set.h"
 #include "service/user_service.h"
 
 namespace acogida::http {
@@ -24,6 +25,11 @@ struct Services {
   std::string backend;  // "sqlite", "postgresql"
   // Adds "Secure" to the session cookie; on when served over HTTPS (behind a TLS proxy).
   bool secure_cookies = false;
+
+  static Services Of(ServiceSet& set, std::string backend, bool secure_cookies = false) {
+    return Services{set.sites, set.intake, set.persons, set.auth, set.users, set.audit, std::move(backend),
+                    secure_cookies};
+  }
 };
 
 void AddHealthRoutes(Router& router, const Services& services);

@@ -6,17 +6,10 @@
 //   POST /api/v1/auth/logout     end the session
 //   POST /api/v1/auth/password   change one's own password
 #include "http/api.h"
+#include "http/json_codec.h"
 
 namespace acogida::http {
 namespace {
-
-Json UserToJson(const User& user) {
-  return Json{{"id", user.id},
-              {"username", user.username},
-              {"display_name", user.display_name},
-              {"role", RoleName(user.role)},
-              {"site_ids", user.site_ids}};
-}
 
 std::string SessionCookie(const std::string& value, int max_age_seconds, bool secure) {
   return std::string(kSessionCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +

@@ -76,6 +76,22 @@ Json HouseholdToJson(const Household& household) {
               {"members", std::move(members)}};
 }
 
+Json UserToJson(const User& user) {
+  return Json{{"id", user.id},
+              {"username", user.username},
+              {"display_name", user.display_name},
+              {"role", RoleName(user.role)},
+              {"site_ids", user.site_ids}};
+}
+
+Json AccountToJson(const User& user) {
+  Json out = UserToJson(user);
+  out["disabled"] = user.disabled;
+  out["version"] = user.version;
+  out["created_at"] = user.created_at;
+  return out;
+}
+
 StatusOr<Site> SiteFromJson(const Json& body, int64_t id, Purpose purpose) {
   Site site;
   site.id = id;

@@ -15,6 +15,10 @@ Json SectionToJson(const Section& section);
 Json PersonToJson(const Person& person);
 Json ArrivalViewToJson(const ArrivalView& view);
 Json HouseholdToJson(const Household& household);
+// Who is logged in: id, username, display name, role, sites.
+Json UserToJson(const User& user);
+// An account as administrators see it: UserToJson plus disabled, version, created_at.
+Json AccountToJson(const User& user);
 
 // `id` comes from the URL; the body's "version" is required when `for_update`.
 enum class Purpose { kCreate, kUpdate };

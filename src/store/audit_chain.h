@@ -12,8 +12,4 @@ namespace acogida {
 // The hash of `entry` given entry.prev_hash; ignores entry.id and entry.hash.
 std::string AuditEntryHash(const AuditEntry& entry);
 
-// "given_names,curp" ↔ {"given_names", "curp"}.
-std::string JoinAuditFields(const std::vector<std::string>& fields);
-std::vector<std::string> SplitAuditFields(const std::string& text);
-
 }  // namespace acogida

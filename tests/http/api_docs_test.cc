@@ -44,13 +44,8 @@ TEST(ApiDocs, EveryRouteIsDocumentedAndEveryDocumentedRouteExists) {
   testing::TempDir dir;
   auto store = OpenSqliteStore(dir.File("docs.db"));
   ASSERT_OK(store);
-  SiteService sites(**store);
-  IntakeService intake(**store, SystemClock());
-  PersonService persons(**store);
-  AuthService auth(**store, SystemClock());
-  UserService users(**store);
-  AuditService audit(**store, SystemClock());
-  http::ApiServer server(http::Services{sites, intake, persons, auth, users, audit, "sqlite"}, http::ServerOptions{});
+  ServiceSet services(**store);
+  http::ApiServer server(http::Services::Of(services, "sqlite"), http::ServerOptions{});
 
   std::set<RouteKey> registered;
   for (const http::RouteInfo& route : server.routes()) registered.insert({http::MethodName(route.method), route.path});

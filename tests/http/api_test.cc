@@ -19,9 +19,7 @@ constexpr const char* kPassword = "frase de prueba bastante larga";
 class ApiTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto added = testing::RunAcogida({"user", "add", "--db", dir_.File("api.db"), "--username", "api.coord", "--role",
-                                      "coordinator", "--password-stdin"},
-                                     std::string(kPassword) + "\n");
+    auto added = testing::AddUser(dir_.File("api.db"), "api.coord", "coordinator", kPassword);
     ASSERT_EQ(added.exit_code, 0) << added.output;
     server_ = std::make_unique<testing::ServerProcess>(dir_.File("api.db"));
     ASSERT_GT(server_->port(), 0) << server_->startup_output();

@@ -17,9 +17,7 @@ constexpr const char* kPassword = "frase de prueba bastante larga";
 class AuthApiTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto added = testing::RunAcogida({"user", "add", "--db", dir_.File("auth.db"), "--username", "ana.admin", "--role",
-                                      "administrator", "--password-stdin"},
-                                     std::string(kPassword) + "\n");
+    auto added = testing::AddUser(dir_.File("auth.db"), "ana.admin", "administrator", kPassword);
     ASSERT_EQ(added.exit_code, 0) << added.output;
     server_ = std::make_unique<testing::ServerProcess>(dir_.File("auth.db"));
     ASSERT_GT(server_->port(), 0) << server_->startup_output();

@@ -76,6 +76,13 @@ inline CommandResult RunAcogida(std::vector<std::string> args, const std::string
   return result;
 }
 
+// `acogida user add` with the password on standard input; the command's result.
+inline CommandResult AddUser(const std::string& db, const std::string& username, const std::string& role,
+                             const std::string& password) {
+  return RunAcogida({"user", "add", "--db", db, "--username", username, "--role", role, "--password-stdin"},
+                    password + "\n");
+}
+
 class ServerProcess {
  public:
   // Starts `acogida serve --db <db> --port 0 --web <web_root>` and waits for its

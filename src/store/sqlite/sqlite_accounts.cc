@@ -1,6 +1,7 @@
 // Accounts, sessions, login attempts and the audit trail in SQLite.
 #include "store/sqlite/sqlite_accounts.h"
 
+#include "core/comma_list.h"
 #include "store/audit_chain.h"
 #include "store/sqlite/sqlite_rows.h"
 
@@ -40,7 +41,7 @@ AuditEntry ReadAudit(const Statement& row) {
   entry.action = row.Text(5);
   entry.record_type = row.Text(6);
   entry.record_id = row.Int(7);
-  entry.fields = SplitAuditFields(row.Text(8));
+  entry.fields = SplitCommaList(row.Text(8));
   entry.remote_address = row.Text(9);
   entry.reason = row.Text(10);
   entry.prev_hash = row.Text(11);
@@ -228,7 +229,7 @@ Status AppendAudit(SqliteConnection& db, const std::string& now, AuditEntry& ent
       "INSERT INTO audit_log (at, user_id, username, role, action, record_type, record_id, fields, "
       "remote_address, reason, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
   stmt->Bind(1, entry.at).Bind(2, entry.user_id).Bind(3, entry.username).Bind(4, entry.role).Bind(5, entry.action)
-      .Bind(6, entry.record_type).Bind(7, entry.record_id).Bind(8, JoinAuditFields(entry.fields))
+      .Bind(6, entry.record_type).Bind(7, entry.record_id).Bind(8, JoinCommaList(entry.fields))
       .Bind(9, entry.remote_address).Bind(10, entry.reason).Bind(11, entry.prev_hash).Bind(12, entry.hash);
   ASSIGN_OR_RETURN(bool has_row, stmt->Step());
   if (!has_row) return Internal("insert audit returned no id");

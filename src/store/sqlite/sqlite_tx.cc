@@ -3,6 +3,7 @@
 
 #include <tuple>
 
+#include "core/comma_list.h"
 #include "crypto/field_cipher.h"
 #include "store/person_tokens.h"
 #include "store/sealed_fields.h"
@@ -23,27 +24,6 @@ constexpr const char* kArrivalViewSql =
     "SELECT a.id, a.person_id, a.household_id, a.site_id, a.arrived_at, a.mode, a.batch_id, "
     "p.given_names, p.paternal_surname, p.maternal_surname, s.name "
     "FROM arrival a JOIN person p ON p.id = a.person_id JOIN site s ON s.id = a.site_id ";
-
-std::string JoinLanguages(const std::vector<std::string>& languages) {
-  std::string out;
-  for (const std::string& language : languages) {
-    if (!out.empty()) out += ',';
-    out += language;
-  }
-  return out;
-}
-
-std::vector<std::string> SplitLanguages(const std::string& text) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t comma = text.find(',', start);
-    if (comma == std::string::npos) comma = text.size();
-    if (comma > start) out.push_back(text.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return out;
-}
 
 Site ReadSite(const Statement& row) {
   Site site;
@@ -85,7 +65,7 @@ Person ReadPerson(const Statement& row) {
   person.birth_state = row.Text(7);
   person.birth_municipality = row.Text(8);
   person.curp = row.Text(9);
-  person.languages = SplitLanguages(row.Text(10));
+  person.languages = SplitCommaList(row.Text(10));
   person.phone = row.Text(11);  // sealed; SqliteTx::Unseal opens it
   person.relationship = ParseRelationship(row.Text(12)).value_or(Relationship::kHead);
   person.version = row.Int(13);
@@ -237,7 +217,7 @@ class SqliteTx : public Tx {
     stmt->Bind(1, person.household_id).Bind(2, person.given_names).Bind(3, person.paternal_surname)
         .Bind(4, person.maternal_surname).Bind(5, PersonSortKey(person)).Bind(6, SexCode(person.sex))
         .Bind(7, person.birth_date.ToString()).Bind(8, person.birth_state).Bind(9, person.birth_municipality)
-        .Bind(10, person.curp).Bind(11, JoinLanguages(person.languages)).Bind(12, "")
+        .Bind(10, person.curp).Bind(11, JoinCommaList(person.languages)).Bind(12, "")
         .Bind(13, RelationshipName(person.relationship)).Bind(14, now_utc_).Bind(15, now_utc_);
     ASSIGN_OR_RETURN(person.id, InsertedId(*stmt, "insert person"));
     person.version = 1;

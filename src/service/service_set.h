@@ -1,0 +1,26 @@
+// Every use-case service over one store, built together: what `acogida serve` and the tests
+// that run the whole API construct. Thread-safe like its parts.
+#pragma once
+
+#include "service/audit_service.h"
+#include "service/auth_service.h"
+#include "service/intake_service.h"
+#include "service/person_service.h"
+#include "service/site_service.h"
+#include "service/user_service.h"
+
+namespace acogida {
+
+struct ServiceSet {
+  explicit ServiceSet(Store& store, Clock clock = SystemClock())
+      : sites(store), intake(store, clock), persons(store), auth(store, clock), users(store), audit(store, clock) {}
+
+  SiteService sites;
+  IntakeService intake;
+  PersonService persons;
+  AuthService auth;
+  UserService users;
+  AuditService audit;
+};
+
+}  // namespace acogida
