@@ -79,6 +79,11 @@ test('the administrator sees those reads with the reason, and the chain verifies
   await page.selectOption(tid('audit-action'), 'read');
   await page.click(tid('audit-apply'));
   await page.waitForURL(/usuario=e2e\.coord/);
+  // The filtered page replaces the unfiltered one: wait until it has, rather than race it.
+  await page.waitForFunction(() => {
+    const rows = [...document.querySelectorAll('[data-testid="audit-row"]')];
+    return rows.length > 0 && rows.every((row) => row.dataset.action === 'read');
+  });
   const personReads = page.locator(`${tid('audit-row')}[data-record-type="person"][data-record-id="${person.id}"]`);
   await personReads.first().waitFor();
   // Opened twice with the reason (the second time remembered), each a read of the person.
