@@ -51,14 +51,14 @@ void AddAdminRoutes(Router& router, const Services& services) {
   UserService& users = services.users;
   AuditService& audit = services.audit;
 
-  router.Add(Method::kGet, "/api/v1/users", Access::kSession, [&users](const Call& call) -> StatusOr<Reply> {
+  router.Add(Method::kGet, "/api/v1/users", Needs::Role(Permission::kManageUsers), [&users](const Call& call) -> StatusOr<Reply> {
     ASSIGN_OR_RETURN(std::vector<User> list, users.List(call.actor()));
     Json items = Json::array();
     for (const User& user : list) items.push_back(AccountToJson(user));
     return Reply{200, Json{{"items", std::move(items)}}};
   });
 
-  router.Add(Method::kPost, "/api/v1/users", Access::kSession, [&users](const Call& call) -> StatusOr<Reply> {
+  router.Add(Method::kPost, "/api/v1/users", Needs::Role(Permission::kManageUsers), [&users](const Call& call) -> StatusOr<Reply> {
     ASSIGN_OR_RETURN(Json body, ParseObject(call.req.body));
     NewUser input;
     ASSIGN_OR_RETURN(input.username, ReadString(body, "username", "username", Presence::kRequired));
@@ -70,7 +70,7 @@ void AddAdminRoutes(Router& router, const Services& services) {
     return Reply{201, AccountToJson(created)};
   });
 
-  router.Add(Method::kPut, "/api/v1/users/{id}", Access::kSession, [&users](const Call& call) -> StatusOr<Reply> {
+  router.Add(Method::kPut, "/api/v1/users/{id}", Needs::Role(Permission::kManageUsers), [&users](const Call& call) -> StatusOr<Reply> {
     ASSIGN_OR_RETURN(int64_t user_id, PathId(call, 1));
     ASSIGN_OR_RETURN(Json body, ParseObject(call.req.body));
     User input;
@@ -86,7 +86,7 @@ void AddAdminRoutes(Router& router, const Services& services) {
     return Reply{200, AccountToJson(updated)};
   });
 
-  router.Add(Method::kGet, "/api/v1/audit", Access::kSession, [&audit](const Call& call) -> StatusOr<Reply> {
+  router.Add(Method::kGet, "/api/v1/audit", Needs::Role(Permission::kReadAudit), [&audit](const Call& call) -> StatusOr<Reply> {
     AuditFilter filter;
     filter.username = call.req.get_param_value("username");
     filter.action = call.req.get_param_value("action");
@@ -104,14 +104,14 @@ void AddAdminRoutes(Router& router, const Services& services) {
                            {"offset", filter.offset}}};
   });
 
-  router.Add(Method::kGet, "/api/v1/audit/verify", Access::kSession, [&audit](const Call& call) -> StatusOr<Reply> {
+  router.Add(Method::kGet, "/api/v1/audit/verify", Needs::Role(Permission::kReadAudit), [&audit](const Call& call) -> StatusOr<Reply> {
     ASSIGN_OR_RETURN(ChainCheck check, audit.Verify(call.actor()));
     Json out{{"ok", check.ok}, {"rows", check.rows}};
     if (!check.ok) out["first_bad_id"] = check.first_bad_id;
     return Reply{200, std::move(out)};
   });
 
-  router.Add(Method::kGet, "/api/v1/alerts", Access::kSession, [&audit](const Call& call) -> StatusOr<Reply> {
+  router.Add(Method::kGet, "/api/v1/alerts", Needs::Role(Permission::kReadAudit), [&audit](const Call& call) -> StatusOr<Reply> {
     ASSIGN_OR_RETURN(std::vector<Alert> alerts, audit.Alerts(call.actor()));
     Json items = Json::array();
     for (const Alert& alert : alerts) {

@@ -22,7 +22,7 @@ void AddAuthRoutes(Router& router, const Services& services) {
   AuthService& auth = services.auth;
   const bool secure = services.secure_cookies;
 
-  router.Add(Method::kPost, "/api/v1/auth/login", Access::kPublic, [&auth, secure](const Call& call) -> StatusOr<Reply> {
+  router.Add(Method::kPost, "/api/v1/auth/login", Needs::Public(), [&auth, secure](const Call& call) -> StatusOr<Reply> {
     ASSIGN_OR_RETURN(Json body, ParseObject(call.req.body));
     ASSIGN_OR_RETURN(std::string username, ReadString(body, "username", "username", Presence::kRequired));
     ASSIGN_OR_RETURN(std::string password, ReadString(body, "password", "password", Presence::kRequired));
@@ -38,16 +38,16 @@ void AddAuthRoutes(Router& router, const Services& services) {
     return Reply{200, std::move(out), {{"Set-Cookie", SessionCookie(login.token, 12 * 3600, secure)}}};
   });
 
-  router.Add(Method::kGet, "/api/v1/auth/session", Access::kSession, [](const Call& call) -> StatusOr<Reply> {
+  router.Add(Method::kGet, "/api/v1/auth/session", Needs::AnySession(), [](const Call& call) -> StatusOr<Reply> {
     return Reply{200, Json{{"user", UserToJson(call.actor().user)}, {"csrf_token", call.session.csrf_token}}};
   });
 
-  router.Add(Method::kPost, "/api/v1/auth/logout", Access::kSession, [&auth, secure](const Call& call) -> StatusOr<Reply> {
+  router.Add(Method::kPost, "/api/v1/auth/logout", Needs::AnySession(), [&auth, secure](const Call& call) -> StatusOr<Reply> {
     RETURN_IF_ERROR(auth.Logout(call.session));
     return Reply{204, nullptr, {{"Set-Cookie", SessionCookie("", 0, secure)}}};
   });
 
-  router.Add(Method::kPost, "/api/v1/auth/password", Access::kSession, [&auth](const Call& call) -> StatusOr<Reply> {
+  router.Add(Method::kPost, "/api/v1/auth/password", Needs::AnySession(), [&auth](const Call& call) -> StatusOr<Reply> {
     ASSIGN_OR_RETURN(Json body, ParseObject(call.req.body));
     ASSIGN_OR_RETURN(std::string current,
                      ReadString(body, "current_password", "current_password", Presence::kRequired));

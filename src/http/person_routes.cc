@@ -13,7 +13,7 @@
 namespace acogida::http {
 
 void AddHealthRoutes(Router& router, const Services& services) {
-  router.Add(Method::kGet, "/api/v1/health", Access::kPublic, [backend = services.backend](const Call& call) -> StatusOr<Reply> {
+  router.Add(Method::kGet, "/api/v1/health", Needs::Public(), [backend = services.backend](const Call& call) -> StatusOr<Reply> {
     return Reply{200, Json{{"status", "ok"}, {"version", ACOGIDA_VERSION}, {"database", backend}}};
   });
 }
@@ -22,14 +22,14 @@ void AddHouseholdRoutes(Router& router, const Services& services) {
   IntakeService& intake = services.intake;
   PersonService& persons = services.persons;
 
-  router.Add(Method::kPost, "/api/v1/households", Access::kSession, [&intake](const Call& call) -> StatusOr<Reply> {
+  router.Add(Method::kPost, "/api/v1/households", Needs::Role(Permission::kRegisterArrivals, SiteScope::kActAtSite), [&intake](const Call& call) -> StatusOr<Reply> {
     ASSIGN_OR_RETURN(Json body, ParseObject(call.req.body));
     ASSIGN_OR_RETURN(NewHousehold input, NewHouseholdFromJson(body));
     ASSIGN_OR_RETURN(Household household, intake.Register(call.actor(), std::move(input)));
     return Reply{201, HouseholdToJson(household)};
   });
 
-  router.Add(Method::kGet, "/api/v1/households/{id}", Access::kSession, [&persons](const Call& call) -> StatusOr<Reply> {
+  router.Add(Method::kGet, "/api/v1/households/{id}", Needs::Role(Permission::kReadPersons, SiteScope::kPersonRecord), [&persons](const Call& call) -> StatusOr<Reply> {
     ASSIGN_OR_RETURN(int64_t household_id, PathId(call, 1));
     ASSIGN_OR_RETURN(Household household, persons.GetHousehold(call.actor(), household_id));
     return Reply{200, HouseholdToJson(household)};
@@ -39,7 +39,7 @@ void AddHouseholdRoutes(Router& router, const Services& services) {
 void AddPersonRoutes(Router& router, const Services& services) {
   PersonService& persons = services.persons;
 
-  router.Add(Method::kGet, "/api/v1/persons", Access::kSession, [&persons](const Call& call) -> StatusOr<Reply> {
+  router.Add(Method::kGet, "/api/v1/persons", Needs::Role(Permission::kReadPersons), [&persons](const Call& call) -> StatusOr<Reply> {
     PersonQuery query;
     query.text = call.req.get_param_value("q");
     ASSIGN_OR_RETURN(query.limit, QueryInt(call.req, "limit", 20));
@@ -53,7 +53,7 @@ void AddPersonRoutes(Router& router, const Services& services) {
                            {"offset", query.offset}}};
   });
 
-  router.Add(Method::kGet, "/api/v1/persons/{id}", Access::kSession, [&persons](const Call& call) -> StatusOr<Reply> {
+  router.Add(Method::kGet, "/api/v1/persons/{id}", Needs::Role(Permission::kReadPersons, SiteScope::kPersonRecord), [&persons](const Call& call) -> StatusOr<Reply> {
     ASSIGN_OR_RETURN(int64_t person_id, PathId(call, 1));
     ASSIGN_OR_RETURN(PersonDetail detail, persons.Get(call.actor(), person_id));
     Json out = PersonToJson(detail.person);
@@ -63,7 +63,7 @@ void AddPersonRoutes(Router& router, const Services& services) {
     return Reply{200, std::move(out)};
   });
 
-  router.Add(Method::kPut, "/api/v1/persons/{id}/consents", Access::kSession, [&persons](const Call& call) -> StatusOr<Reply> {
+  router.Add(Method::kPut, "/api/v1/persons/{id}/consents", Needs::Role(Permission::kReadPersons, SiteScope::kPersonRecord), [&persons](const Call& call) -> StatusOr<Reply> {
     ASSIGN_OR_RETURN(int64_t person_id, PathId(call, 1));
     ASSIGN_OR_RETURN(Json body, ParseObject(call.req.body));
     ASSIGN_OR_RETURN(Consents consents, ConsentsFromJson(body, "consents"));
@@ -71,7 +71,7 @@ void AddPersonRoutes(Router& router, const Services& services) {
     return Reply{200, ConsentsToJson(in_force)};
   });
 
-  router.Add(Method::kGet, "/api/v1/tracing", Access::kSession, [&persons](const Call& call) -> StatusOr<Reply> {
+  router.Add(Method::kGet, "/api/v1/tracing", Needs::Role(Permission::kReadPersons), [&persons](const Call& call) -> StatusOr<Reply> {
     PersonQuery query;
     query.text = call.req.get_param_value("q");
     ASSIGN_OR_RETURN(query.limit, QueryInt(call.req, "limit", 20));
@@ -83,7 +83,7 @@ void AddPersonRoutes(Router& router, const Services& services) {
     return Reply{200, Json{{"items", std::move(items)}}};
   });
 
-  router.Add(Method::kGet, "/api/v1/sites/{id}/arrivals", Access::kSession, [&persons](const Call& call) -> StatusOr<Reply> {
+  router.Add(Method::kGet, "/api/v1/sites/{id}/arrivals", Needs::Role(Permission::kReadPersons, SiteScope::kActAtSite), [&persons](const Call& call) -> StatusOr<Reply> {
     ASSIGN_OR_RETURN(int64_t site_id, PathId(call, 1));
     if (!call.req.has_param("date")) return InvalidArgument("date", "is required (YYYY-MM-DD)");
     ASSIGN_OR_RETURN(SiteDayArrivals day, persons.ArrivalsAtSite(call.actor(), site_id, call.req.get_param_value("date")));

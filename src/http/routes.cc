@@ -92,17 +92,20 @@ const char* MethodName(Method method) {
   return "";
 }
 
-void Router::Add(Method method, const std::string& path, Access access, RouteHandler handler) {
-  routes_.push_back({method, path, access});
-  auto wrapped = [this, access, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
+void Router::Add(Method method, const std::string& path, Needs needs, RouteHandler handler) {
+  routes_.push_back({method, path, needs});
+  auto wrapped = [this, needs, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
     Status body_ok = CheckJsonBody(req);
     if (!body_ok.ok()) return Respond(res, body_ok);
-    if (access == Access::kPublic) {
+    if (needs.access == Access::kPublic) {
       const AuthenticatedSession none;
       return Respond(res, handler(Call{req, none}));
     }
     StatusOr<AuthenticatedSession> session = AuthenticateRequest(auth_, req);
     if (!session.ok()) return Respond(res, session.status());
+    if (needs.permission && !session->actor.Can(*needs.permission)) {
+      return Respond(res, Status(StatusCode::kPermissionDenied, "your role may not do this"));
+    }
     Respond(res, handler(Call{req, *session}));
   };
   const std::string pattern = PathToRegex(path);

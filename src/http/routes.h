@@ -7,6 +7,7 @@
 #include <httplib.h>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,10 +25,32 @@ enum class Access {
   kSession,  // a valid session: cookie (plus X-CSRF-Token on writes) or Authorization: Bearer
 };
 
+// How a route's record relates to sites, for users who work at some sites only.
+enum class SiteScope {
+  kNone,          // not tied to a site
+  kActAtSite,     // acting at a site they do not work at: 403
+  kPersonRecord,  // a person or household of another site: 404 (its existence is not revealed)
+};
+
+// What a route needs, declared where it is registered: the router checks the session and the
+// role's permission; the service checks them again and the sites. The authorisation-matrix
+// test reads these declarations.
+struct Needs {
+  Access access = Access::kSession;
+  std::optional<Permission> permission;  // none: any logged-in role
+  SiteScope scope = SiteScope::kNone;
+
+  static Needs Public() { return Needs{Access::kPublic, std::nullopt, SiteScope::kNone}; }
+  static Needs AnySession() { return Needs{}; }
+  static Needs Role(Permission permission, SiteScope scope = SiteScope::kNone) {
+    return Needs{Access::kSession, permission, scope};
+  }
+};
+
 struct RouteInfo {
   Method method;
   std::string path;  // OpenAPI form: "/api/v1/sites/{id}"
-  Access access;
+  Needs needs;
 };
 
 // What a handler gives back: a JSON body with its HTTP status and extra headers, or an error.
@@ -49,7 +72,7 @@ using RouteHandler = std::function<StatusOr<Reply>(const Call&)>;
 class Router {
  public:
   Router(httplib::Server& server, AuthService& auth) : server_(server), auth_(auth) {}
-  void Add(Method method, const std::string& path, Access access, RouteHandler handler);
+  void Add(Method method, const std::string& path, Needs needs, RouteHandler handler);
   const std::vector<RouteInfo>& routes() const { return routes_; }
 
  private:

@@ -16,21 +16,21 @@ namespace acogida::http {
 void AddSiteRoutes(Router& router, const Services& services) {
   SiteService& sites = services.sites;
 
-  router.Add(Method::kGet, "/api/v1/sites", Access::kSession, [&sites](const Call& call) -> StatusOr<Reply> {
+  router.Add(Method::kGet, "/api/v1/sites", Needs::AnySession(), [&sites](const Call& call) -> StatusOr<Reply> {
     ASSIGN_OR_RETURN(auto summaries, sites.List(call.actor()));
     Json items = Json::array();
     for (const SiteSummary& summary : summaries) items.push_back(SiteToJson(summary.site, summary.beds));
     return Reply{200, Json{{"items", std::move(items)}}};
   });
 
-  router.Add(Method::kPost, "/api/v1/sites", Access::kSession, [&sites](const Call& call) -> StatusOr<Reply> {
+  router.Add(Method::kPost, "/api/v1/sites", Needs::Role(Permission::kEditSites), [&sites](const Call& call) -> StatusOr<Reply> {
     ASSIGN_OR_RETURN(Json body, ParseObject(call.req.body));
     ASSIGN_OR_RETURN(Site input, SiteFromJson(body, 0, Purpose::kCreate));
     ASSIGN_OR_RETURN(Site created, sites.Create(call.actor(), std::move(input)));
     return Reply{201, SiteToJson(created, 0)};
   });
 
-  router.Add(Method::kGet, "/api/v1/sites/{id}", Access::kSession, [&sites](const Call& call) -> StatusOr<Reply> {
+  router.Add(Method::kGet, "/api/v1/sites/{id}", Needs::AnySession(), [&sites](const Call& call) -> StatusOr<Reply> {
     ASSIGN_OR_RETURN(int64_t site_id, PathId(call, 1));
     ASSIGN_OR_RETURN(SiteDetail detail, sites.Get(call.actor(), site_id));
     Json out = SiteToJson(detail.site, detail.beds);
@@ -39,7 +39,7 @@ void AddSiteRoutes(Router& router, const Services& services) {
     return Reply{200, std::move(out)};
   });
 
-  router.Add(Method::kPut, "/api/v1/sites/{id}", Access::kSession, [&sites](const Call& call) -> StatusOr<Reply> {
+  router.Add(Method::kPut, "/api/v1/sites/{id}", Needs::Role(Permission::kEditSites), [&sites](const Call& call) -> StatusOr<Reply> {
     ASSIGN_OR_RETURN(int64_t site_id, PathId(call, 1));
     ASSIGN_OR_RETURN(Json body, ParseObject(call.req.body));
     ASSIGN_OR_RETURN(Site input, SiteFromJson(body, site_id, Purpose::kUpdate));
@@ -48,13 +48,13 @@ void AddSiteRoutes(Router& router, const Services& services) {
     return Reply{200, SiteToJson(updated, detail.beds)};
   });
 
-  router.Add(Method::kDelete, "/api/v1/sites/{id}", Access::kSession, [&sites](const Call& call) -> StatusOr<Reply> {
+  router.Add(Method::kDelete, "/api/v1/sites/{id}", Needs::Role(Permission::kEditSites), [&sites](const Call& call) -> StatusOr<Reply> {
     ASSIGN_OR_RETURN(int64_t site_id, PathId(call, 1));
     RETURN_IF_ERROR(sites.Delete(call.actor(), site_id));
     return Reply{204, nullptr};
   });
 
-  router.Add(Method::kGet, "/api/v1/sites/{id}/sections", Access::kSession, [&sites](const Call& call) -> StatusOr<Reply> {
+  router.Add(Method::kGet, "/api/v1/sites/{id}/sections", Needs::AnySession(), [&sites](const Call& call) -> StatusOr<Reply> {
     ASSIGN_OR_RETURN(int64_t site_id, PathId(call, 1));
     ASSIGN_OR_RETURN(std::vector<Section> sections, sites.ListSections(call.actor(), site_id));
     Json items = Json::array();
@@ -62,7 +62,7 @@ void AddSiteRoutes(Router& router, const Services& services) {
     return Reply{200, Json{{"items", std::move(items)}}};
   });
 
-  router.Add(Method::kPost, "/api/v1/sites/{id}/sections", Access::kSession, [&sites](const Call& call) -> StatusOr<Reply> {
+  router.Add(Method::kPost, "/api/v1/sites/{id}/sections", Needs::Role(Permission::kEditSections, SiteScope::kActAtSite), [&sites](const Call& call) -> StatusOr<Reply> {
     ASSIGN_OR_RETURN(int64_t site_id, PathId(call, 1));
     ASSIGN_OR_RETURN(Json body, ParseObject(call.req.body));
     ASSIGN_OR_RETURN(Section input, SectionFromJson(body, 0, site_id, Purpose::kCreate));
@@ -70,7 +70,7 @@ void AddSiteRoutes(Router& router, const Services& services) {
     return Reply{201, SectionToJson(created)};
   });
 
-  router.Add(Method::kPut, "/api/v1/sections/{id}", Access::kSession, [&sites](const Call& call) -> StatusOr<Reply> {
+  router.Add(Method::kPut, "/api/v1/sections/{id}", Needs::Role(Permission::kEditSections, SiteScope::kActAtSite), [&sites](const Call& call) -> StatusOr<Reply> {
     ASSIGN_OR_RETURN(int64_t section_id, PathId(call, 1));
     ASSIGN_OR_RETURN(Json body, ParseObject(call.req.body));
     ASSIGN_OR_RETURN(Section input, SectionFromJson(body, section_id, 0, Purpose::kUpdate));
@@ -78,7 +78,7 @@ void AddSiteRoutes(Router& router, const Services& services) {
     return Reply{200, SectionToJson(updated)};
   });
 
-  router.Add(Method::kDelete, "/api/v1/sections/{id}", Access::kSession, [&sites](const Call& call) -> StatusOr<Reply> {
+  router.Add(Method::kDelete, "/api/v1/sections/{id}", Needs::Role(Permission::kEditSections, SiteScope::kActAtSite), [&sites](const Call& call) -> StatusOr<Reply> {
     ASSIGN_OR_RETURN(int64_t section_id, PathId(call, 1));
     RETURN_IF_ERROR(sites.DeleteSection(call.actor(), section_id));
     return Reply{204, nullptr};
