@@ -31,6 +31,7 @@ async function fillMember(page, index, member) {
   // Consent is asked, never preset: the tests tick it as a registrar would after asking.
   if (member.consent !== false) await page.check(field('consent-services'));
   if (member.tracing) await page.check(field('consent-tracing'));
+  if (member.notes) await page.fill(field('notes'), member.notes);
 }
 
 test('registers a family of three and finds them again by an accent-less partial name', { timeout: 90_000 }, async () => {
@@ -51,6 +52,7 @@ test('registers a family of three and finds them again by an accent-less partial
   await fillMember(page, 0, {
     given_names: 'Guadalupe Itzel', paternal_surname: 'Hernández', maternal_surname: 'Tzompaxtle', sex: 'F',
     birth_date: '1987', birth_state: '21', extra_languages: ['nah'], tracing: true,
+    notes: 'Necesita su medicamento para la presión.',
   });
   // CURP is upper-cased as it is typed; this one is then cleared (nobody in the family knows theirs).
   await page.locator(tid('member-0-curp')).pressSequentially('hetg870');
@@ -100,6 +102,7 @@ test('registers a family of three and finds them again by an accent-less partial
   assert.equal((await page.textContent(tid('person-birth_date')))?.trim(), '1987');
   assert.equal((await page.textContent(tid('person-languages')))?.trim(), 'Español, Náhuatl');
   assert.equal((await page.textContent(tid('person-relationship')))?.trim(), 'Jefa o jefe del hogar');
+  assert.equal((await page.textContent(tid('person-notes')))?.trim(), 'Necesita su medicamento para la presión.');
   const members = page.locator(tid('household-member'));
   await waitForText(page, tid('household-member'), 'Ximena Cuautle Hernández');
   assert.equal(await members.count(), 3);

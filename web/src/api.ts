@@ -90,7 +90,7 @@ export type MemberInput = Pick<
   Person,
   | 'given_names' | 'paternal_surname' | 'maternal_surname' | 'sex' | 'birth_date' | 'birth_state'
   | 'birth_municipality' | 'curp' | 'languages' | 'phone' | 'relationship'
-> & { consents: Consents };
+> & { consents: Consents; notes: string };
 
 export interface HouseholdInput {
   site_id: number;

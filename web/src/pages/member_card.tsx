@@ -22,6 +22,7 @@ export interface MemberDraft {
   birth_municipality: string;
   curp: string;
   phone: string;
+  notes: string;
   languages: string[];
   relationship: Relationship | '';
   // Asked of each member and never preset: consent must be given, not assumed.
@@ -35,7 +36,7 @@ export function emptyMember(): MemberDraft {
   return {
     key: nextKey++,
     given_names: '', paternal_surname: '', maternal_surname: '', sex: 'unknown', birth_date: '',
-    birth_state: '', birth_municipality: '', curp: '', phone: '', languages: ['spa'], relationship: '',
+    birth_state: '', birth_municipality: '', curp: '', phone: '', notes: '', languages: ['spa'], relationship: '',
     consent_services: false, consent_tracing: false,
   };
 }
@@ -71,6 +72,7 @@ export function memberInput(member: MemberDraft, index: number): MemberInput {
     curp: member.curp.trim().toUpperCase(),
     languages: member.languages,
     phone: member.phone.trim(),
+    notes: member.notes.trim(),
     relationship: index === 0 ? 'head' : (member.relationship || 'other_relative'),
     consents: { services: member.consent_services, family_tracing: member.consent_tracing, share_with: [] },
   };
@@ -240,6 +242,13 @@ export function MemberCard({ index, member, errors, canRemove, onChange, onRemov
           <p id={`${id('languages')}-error`} class="field__error" data-testid={`${testId('languages')}-error`}>{error('languages')}</p>
         )}
       </fieldset>
+
+      <Field id={id('notes')} label={t('person.notes')} hint={t('intake.notesHint')} error={error('notes')} optional
+        testId={testId('notes')}>
+        <textarea {...fieldAria(id('notes'), t('intake.notesHint'), error('notes'))} rows={2} maxLength={2000}
+          value={member.notes} data-testid={testId('notes')}
+          onInput={(event) => onChange({ notes: event.currentTarget.value })} />
+      </Field>
 
       <fieldset class="choice-group consents"
         aria-describedby={error('consents.services') ? `${id('consents')}-error` : undefined}>

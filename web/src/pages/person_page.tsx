@@ -131,6 +131,8 @@ function Profile({ person, household, reason }: ProfileData) {
               testId="person-languages"
             />
             <Detail label={t('person.phone')} value={person.phone} testId="person-phone" />
+            <Detail label={t('person.notes')} value={person.notes ? <span class="notes">{person.notes}</span> : ''}
+              testId="person-notes" />
             <Detail label={t('person.relationship')} value={enumLabel(t, 'relationship', person.relationship)} testId="person-relationship" />
             <Detail label={t('person.created')} value={formatDateTime(person.created_at, intlLocale)} testId="person-created_at" />
             <Detail label={t('person.version')} value={String(person.version)} testId="person-version" />
