@@ -32,6 +32,7 @@ async function fillMember(page, index, member) {
   if (member.consent !== false) await page.check(field('consent-services'));
   if (member.tracing) await page.check(field('consent-tracing'));
   if (member.notes) await page.fill(field('notes'), member.notes);
+  if (member.share_with) await page.fill(field('share_with'), member.share_with);
 }
 
 test('registers a family of three and finds them again by an accent-less partial name', { timeout: 90_000 }, async () => {
@@ -52,7 +53,7 @@ test('registers a family of three and finds them again by an accent-less partial
   await fillMember(page, 0, {
     given_names: 'Guadalupe Itzel', paternal_surname: 'Hernández', maternal_surname: 'Tzompaxtle', sex: 'F',
     birth_date: '1987', birth_state: '21', extra_languages: ['nah'], tracing: true,
-    notes: 'Necesita su medicamento para la presión.',
+    notes: 'Necesita su medicamento para la presión.', share_with: 'Casa del Migrante, Sin Fronteras IAP',
   });
   // CURP is upper-cased as it is typed; this one is then cleared (nobody in the family knows theirs).
   await page.locator(tid('member-0-curp')).pressSequentially('hetg870');
@@ -118,6 +119,7 @@ test('registers a family of three and finds them again by an accent-less partial
   // Consents given at intake are shown, and family tracing can be withdrawn (and it stays so).
   assert.equal((await page.textContent(tid('consent-services-state')))?.trim(), 'otorgado');
   assert.equal((await page.textContent(tid('consent-family_tracing-state')))?.trim(), 'otorgado');
+  assert.match(await page.textContent(tid('consents-card')), /Casa del Migrante, Sin Fronteras IAP/);
   await page.click(tid('consent-family_tracing-toggle'));
   await waitForText(page, tid('consent-family_tracing-state'), 'no otorgado');
   await page.reload();

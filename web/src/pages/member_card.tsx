@@ -28,6 +28,7 @@ export interface MemberDraft {
   // Asked of each member and never preset: consent must be given, not assumed.
   consent_services: boolean;
   consent_tracing: boolean;
+  share_with: string;  // partner organisations, comma-separated as typed
 }
 
 let nextKey = 1;
@@ -37,7 +38,7 @@ export function emptyMember(): MemberDraft {
     key: nextKey++,
     given_names: '', paternal_surname: '', maternal_surname: '', sex: 'unknown', birth_date: '',
     birth_state: '', birth_municipality: '', curp: '', phone: '', notes: '', languages: ['spa'], relationship: '',
-    consent_services: false, consent_tracing: false,
+    consent_services: false, consent_tracing: false, share_with: '',
   };
 }
 
@@ -74,7 +75,11 @@ export function memberInput(member: MemberDraft, index: number): MemberInput {
     phone: member.phone.trim(),
     notes: member.notes.trim(),
     relationship: index === 0 ? 'head' : (member.relationship || 'other_relative'),
-    consents: { services: member.consent_services, family_tracing: member.consent_tracing, share_with: [] },
+    consents: {
+      services: member.consent_services,
+      family_tracing: member.consent_tracing,
+      share_with: member.share_with.split(',').map((partner) => partner.trim()).filter(Boolean),
+    },
   };
 }
 
@@ -273,6 +278,12 @@ export function MemberCard({ index, member, errors, canRemove, onChange, onRemov
             {t('intake.consentServicesRequired')}
           </p>
         )}
+        <Field id={id('share_with')} label={t('intake.consentShare')} hint={t('intake.consentShareHint')}
+          error={error('consents.share_with')} optional testId={testId('share_with')}>
+          <input {...fieldAria(id('share_with'), t('intake.consentShareHint'), error('consents.share_with'))} type="text"
+            autoComplete="off" value={member.share_with} data-testid={testId('share_with')}
+            onInput={(event) => onChange({ share_with: event.currentTarget.value })} />
+        </Field>
       </fieldset>
     </fieldset>
   );
