@@ -18,7 +18,7 @@ namespace {
 // The password from stdin (first line), or a generated one that is printed.
 std::string ObtainPassword(bool from_stdin, bool* generated) {
   *generated = !from_stdin;
-  if (!from_stdin) return NewToken().substr(0, 16);
+  if (!from_stdin) return NewGeneratedPassword();
   std::string line;
   std::getline(std::cin, line);
   if (!line.empty() && line.back() == '\r') line.pop_back();

@@ -37,4 +37,11 @@ bool ConstantTimeEquals(std::string_view a, std::string_view b) {
   return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
+std::string NewGeneratedPassword() {
+  while (true) {
+    std::string password = NewToken().substr(0, 16);
+    if (password.front() != '-' && password.front() != '_') return password;
+  }
+}
+
 }  // namespace acogida

@@ -19,4 +19,8 @@ std::string TokenDigest(std::string_view token);
 // their lengths), for comparing secrets and digests.
 bool ConstantTimeEquals(std::string_view a, std::string_view b);
 
+// A generated password to hand to a person once: 16 URL-safe characters (96 bits) that do not
+// begin with '-' or '_', so it can be typed or pasted as a command-line argument.
+std::string NewGeneratedPassword();
+
 }  // namespace acogida

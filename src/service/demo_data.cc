@@ -44,7 +44,7 @@ Status AddDemoAccounts(Tx& tx, const std::vector<synth::DemoSite>& network, Demo
     account.user.display_name = spec.display_name;
     account.user.role = spec.role;
     if (spec.site_id != 0) account.user.site_ids = {spec.site_id};
-    account.password = NewToken().substr(0, 16);
+    account.password = NewGeneratedPassword();
     ASSIGN_OR_RETURN(std::string hash, HashPassword(account.password));
     RETURN_IF_ERROR(tx.InsertUser(account.user, hash));
     report.accounts.push_back(std::move(account));

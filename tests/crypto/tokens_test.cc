@@ -54,5 +54,15 @@ TEST(ConstantTimeEquals, ComparesContentsAndLengths) {
   EXPECT_FALSE(ConstantTimeEquals("", "a"));
 }
 
+TEST(NewGeneratedPassword, IsSixteenSafeCharactersNeverStartingWithADash) {
+  for (int draw = 0; draw < 500; ++draw) {
+    const std::string password = NewGeneratedPassword();
+    ASSERT_EQ(password.size(), 16u);
+    ASSERT_NE(password.front(), '-');
+    ASSERT_NE(password.front(), '_');
+  }
+}
+
 }  // namespace
+
 }  // namespace acogida
