@@ -31,41 +31,41 @@ Status SqliteError(std::string_view context, int rc, sqlite3* db) {
   }
 }
 
-Statement::~Statement() {
+SqliteStatement::~SqliteStatement() {
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);
 }
 
-Statement& Statement::Bind(int index, int64_t value) {
+SqlStatement& SqliteStatement::Bind(int index, int64_t value) {
   sqlite3_bind_int64(stmt_, index, value);
   return *this;
 }
 
-Statement& Statement::Bind(int index, double value) {
+SqlStatement& SqliteStatement::Bind(int index, double value) {
   sqlite3_bind_double(stmt_, index, value);
   return *this;
 }
 
-Statement& Statement::Bind(int index, std::string_view value) {
+SqlStatement& SqliteStatement::Bind(int index, std::string_view value) {
   sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
   return *this;
 }
 
-StatusOr<bool> Statement::Step() {
+StatusOr<bool> SqliteStatement::Step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
   return SqliteError("step", sqlite3_extended_errcode(db_), db_);
 }
 
-Status Statement::Run() {
+Status SqliteStatement::Run() {
   while (true) {
     ASSIGN_OR_RETURN(bool has_row, Step());
     if (!has_row) return OkStatus();
   }
 }
 
-std::string Statement::Text(int column) const {
+std::string SqliteStatement::Text(int column) const {
   const unsigned char* text = sqlite3_column_text(stmt_, column);
   if (text == nullptr) return {};
   return std::string(reinterpret_cast<const char*>(text), sqlite3_column_bytes(stmt_, column));
@@ -97,7 +97,7 @@ SqliteConnection::~SqliteConnection() {
   sqlite3_close(db_);
 }
 
-StatusOr<std::unique_ptr<Statement>> SqliteConnection::Prepare(const std::string& sql) {
+StatusOr<std::unique_ptr<SqlStatement>> SqliteConnection::Prepare(const std::string& sql) {
   auto found = cache_.find(sql);
   if (found == cache_.end()) {
     sqlite3_stmt* stmt = nullptr;
@@ -106,7 +106,7 @@ StatusOr<std::unique_ptr<Statement>> SqliteConnection::Prepare(const std::string
     if (rc != SQLITE_OK) return SqliteError("prepare", rc, db_);
     found = cache_.emplace(sql, stmt).first;
   }
-  return std::make_unique<Statement>(db_, found->second);
+  return std::unique_ptr<SqlStatement>(std::make_unique<SqliteStatement>(db_, found->second));
 }
 
 Status SqliteConnection::Run(const std::string& sql) {

@@ -1,7 +1,8 @@
 // A SqliteConnection is one open sqlite3 handle with its cache of prepared statements,
-// configured for Acogida (WAL, foreign keys, synchronous=FULL, busy timeout). A Statement
-// borrows a cached prepared statement, binds parameters by position (1-based), steps it and
-// resets it when destroyed. SqliteError turns a result code into a Status once, here.
+// configured for Acogida (WAL, foreign keys, synchronous=FULL, busy timeout): the SQLite
+// side of sql/sql_connection.h. A SqliteStatement borrows a cached prepared statement, binds
+// parameters by position (1-based), steps it and resets it when destroyed. SqliteError turns
+// a result code into a Status once, here.
 // Not thread-safe: one thread uses a connection at a time (the store's pool hands them out).
 #pragma once
 
@@ -14,6 +15,7 @@
 #include <string_view>
 
 #include "core/status.h"
+#include "store/sql/sql_connection.h"
 
 namespace acogida {
 
@@ -21,48 +23,40 @@ namespace acogida {
 // or FailedPrecondition (foreign key, check), busy/locked to Unavailable, others to Internal.
 Status SqliteError(std::string_view context, int rc, sqlite3* db);
 
-class Statement {
+class SqliteStatement : public SqlStatement {
  public:
-  Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-  ~Statement();
+  SqliteStatement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  SqliteStatement(const SqliteStatement&) = delete;
+  SqliteStatement& operator=(const SqliteStatement&) = delete;
+  ~SqliteStatement() override;
 
-  Statement& Bind(int index, int64_t value);
-  Statement& Bind(int index, int value) { return Bind(index, static_cast<int64_t>(value)); }
-  Statement& Bind(int index, double value);
-  Statement& Bind(int index, std::string_view value);
-  Statement& Bind(int index, const char* value) { return Bind(index, std::string_view(value)); }
-  Statement& Bind(int index, const std::string& value) { return Bind(index, std::string_view(value)); }
-
-  // Advances to the next row: true if there is one, false when done; an error otherwise.
-  StatusOr<bool> Step();
-  // Runs a statement that returns no rows (or ignores them).
-  Status Run();
-  // Makes the statement ready to be bound and run again.
-  void Reset() { sqlite3_reset(stmt_); }
-
-  int64_t Int(int column) const { return sqlite3_column_int64(stmt_, column); }
-  double Double(int column) const { return sqlite3_column_double(stmt_, column); }
-  std::string Text(int column) const;
-  // Rows changed by the last Run().
-  int Changes() const { return sqlite3_changes(db_); }
+  using SqlStatement::Bind;
+  SqlStatement& Bind(int index, int64_t value) override;
+  SqlStatement& Bind(int index, double value) override;
+  SqlStatement& Bind(int index, std::string_view value) override;
+  StatusOr<bool> Step() override;
+  Status Run() override;
+  void Reset() override { sqlite3_reset(stmt_); }
+  int64_t Int(int column) const override { return sqlite3_column_int64(stmt_, column); }
+  double Double(int column) const override { return sqlite3_column_double(stmt_, column); }
+  std::string Text(int column) const override;
+  int64_t Changes() const override { return sqlite3_changes(db_); }
 
  private:
   sqlite3* db_;
   sqlite3_stmt* stmt_;
 };
 
-class SqliteConnection {
+class SqliteConnection : public SqlConnection {
  public:
   // Opens `path` (creating it when `create` is true) and applies the connection settings.
   static StatusOr<std::unique_ptr<SqliteConnection>> Open(const std::string& path, bool create, int busy_timeout_ms);
-  ~SqliteConnection();
+  ~SqliteConnection() override;
 
-  // A statement for `sql`, prepared once per connection and cached.
-  StatusOr<std::unique_ptr<Statement>> Prepare(const std::string& sql);
-  // Runs one or more statements without parameters (schema, pragmas); parsed every time.
-  Status Exec(const std::string& sql);
+  StatusOr<std::unique_ptr<SqlStatement>> Prepare(const std::string& sql) override;
+  Status Exec(const std::string& sql) override;
+  Status LockUntilCommit(std::string_view) override { return OkStatus(); }
+  SqlDialect dialect() const override { return SqlDialect::kSqlite; }
   // Runs one statement without parameters, prepared once (BEGIN, COMMIT, SAVEPOINT ...).
   Status Run(const std::string& sql);
   sqlite3* handle() { return db_; }

@@ -17,7 +17,7 @@
 #include "crypto/key_ring.h"
 #include "store/migrations.h"
 #include "store/sqlite/sqlite_connection.h"
-#include "store/sqlite/sqlite_tx.h"
+#include "store/sql/sql_tx.h"
 #include "store/store.h"
 
 namespace acogida {
@@ -94,7 +94,7 @@ class SqliteStore : public Store {
  private:
   Status Run(SqliteConnection& connection, TxMode mode, const std::function<Status(Tx&)>& work) {
     RETURN_IF_ERROR(connection.Run(mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN"));
-    auto tx = NewSqliteTx(connection, *keys_, Now());
+    auto tx = NewSqlTx(connection, *keys_, Now());
     Status status = work(*tx);
     if (status.ok()) status = connection.Run("COMMIT");
     if (!status.ok() && !sqlite3_get_autocommit(connection.handle())) {
@@ -148,7 +148,7 @@ class SqliteStore : public Store {
       Release(std::move(connection).value());
       return;
     }
-    auto tx = NewSqliteTx(db, *keys_, Now());
+    auto tx = NewSqlTx(db, *keys_, Now());
     for (PendingWrite* pending : batch) {
       // Some errors (disk full, I/O) make SQLite roll back the whole transaction; the
       // remaining works must not then run one statement at a time outside it.

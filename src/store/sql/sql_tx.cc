@@ -1,5 +1,5 @@
-// Reads and writes of domain values in SQLite. The SQL is portable; see migrations/.
-#include "store/sqlite/sqlite_tx.h"
+// Reads and writes of domain values in portable SQL, over either backend's SqlConnection; see migrations/
+#include "store/sql/sql_tx.h"
 
 #include <tuple>
 
@@ -7,9 +7,9 @@
 #include "crypto/field_cipher.h"
 #include "store/person_tokens.h"
 #include "store/sealed_fields.h"
-#include "store/sqlite/sqlite_accounts.h"
-#include "store/sqlite/sqlite_consents.h"
-#include "store/sqlite/sqlite_rows.h"
+#include "store/sql/sql_accounts.h"
+#include "store/sql/sql_consents.h"
+#include "store/sql/sql_rows.h"
 
 namespace acogida {
 namespace {
@@ -25,7 +25,7 @@ constexpr const char* kArrivalViewSql =
     "p.given_names, p.paternal_surname, p.maternal_surname, s.name "
     "FROM arrival a JOIN person p ON p.id = a.person_id JOIN site s ON s.id = a.site_id ";
 
-Site ReadSite(const Statement& row) {
+Site ReadSite(const SqlStatement& row) {
   Site site;
   site.id = row.Int(0);
   site.name = row.Text(1);
@@ -41,7 +41,7 @@ Site ReadSite(const Statement& row) {
   return site;
 }
 
-Section ReadSection(const Statement& row) {
+Section ReadSection(const SqlStatement& row) {
   Section section;
   section.id = row.Int(0);
   section.site_id = row.Int(1);
@@ -52,7 +52,7 @@ Section ReadSection(const Statement& row) {
   return section;
 }
 
-Person ReadPerson(const Statement& row) {
+Person ReadPerson(const SqlStatement& row) {
   Person person;
   person.id = row.Int(0);
   person.household_id = row.Int(1);
@@ -66,7 +66,7 @@ Person ReadPerson(const Statement& row) {
   person.birth_municipality = row.Text(8);
   person.curp = row.Text(9);
   person.languages = SplitCommaList(row.Text(10));
-  person.phone = row.Text(11);  // sealed; SqliteTx::Unseal opens it
+  person.phone = row.Text(11);  // sealed; SqlTx::Unseal opens it
   person.relationship = ParseRelationship(row.Text(12)).value_or(Relationship::kHead);
   person.version = row.Int(13);
   person.created_at = row.Text(14);
@@ -75,7 +75,7 @@ Person ReadPerson(const Statement& row) {
   return person;
 }
 
-ArrivalView ReadArrivalView(const Statement& row) {
+ArrivalView ReadArrivalView(const SqlStatement& row) {
   ArrivalView view;
   view.arrival.id = row.Int(0);
   view.arrival.person_id = row.Int(1);
@@ -93,9 +93,9 @@ ArrivalView ReadArrivalView(const Statement& row) {
   return view;
 }
 
-class SqliteTx : public Tx {
+class SqlTx : public Tx {
  public:
-  SqliteTx(SqliteConnection& connection, const KeyRing& keys, std::string now_utc)
+  SqlTx(SqlConnection& connection, const KeyRing& keys, std::string now_utc)
       : db_(connection), keys_(keys), now_utc_(std::move(now_utc)) {}
 
   Status InsertSite(Site& site) override {
@@ -152,7 +152,7 @@ class SqliteTx : public Tx {
   StatusOr<std::vector<std::pair<int64_t, int64_t>>> BedsPerSite() override {
     ASSIGN_OR_RETURN(auto stmt, db_.Prepare("SELECT site_id, SUM(beds) FROM section GROUP BY site_id"));
     return ReadAll<std::pair<int64_t, int64_t>>(
-        *stmt, [](const Statement& row) { return std::make_pair(row.Int(0), row.Int(1)); });
+        *stmt, [](const SqlStatement& row) { return std::make_pair(row.Int(0), row.Int(1)); });
   }
 
   Status InsertSection(Section& section) override {
@@ -298,7 +298,7 @@ class SqliteTx : public Tx {
       where += " AND (household_id IN (SELECT id FROM household WHERE site_id IN (" + sites +
                ")) OR id IN (SELECT person_id FROM arrival WHERE site_id IN (" + sites + ")))";
     }
-    auto bind_tokens = [&](Statement& stmt) {
+    auto bind_tokens = [&](SqlStatement& stmt) {
       int index = 1;
       for (const std::string& token : tokens) {
         stmt.Bind(index, token).Bind(index + 1, PrefixUpperBound(token));
@@ -322,16 +322,16 @@ class SqliteTx : public Tx {
   }
 
   Status RecordConsents(int64_t person_id, const Consents& consents, const std::string& recorded_by) override {
-    return sqlite_consents::RecordConsents(db_, now_utc_, person_id, consents, recorded_by);
+    return sql_consents::RecordConsents(db_, now_utc_, person_id, consents, recorded_by);
   }
   StatusOr<Consents> CurrentConsents(int64_t person_id) override {
-    return sqlite_consents::CurrentConsents(db_, person_id);
+    return sql_consents::CurrentConsents(db_, person_id);
   }
   StatusOr<std::vector<int64_t>> PersonsToAnonymise(const std::string& inactive_before) override {
-    return sqlite_consents::PersonsToAnonymise(db_, inactive_before);
+    return sql_consents::PersonsToAnonymise(db_, inactive_before);
   }
   Status AnonymisePerson(int64_t person_id) override {
-    return sqlite_consents::AnonymisePerson(db_, now_utc_, person_id);
+    return sql_consents::AnonymisePerson(db_, now_utc_, person_id);
   }
 
   StatusOr<std::vector<int64_t>> SitesOfPerson(int64_t person_id) override {
@@ -339,46 +339,46 @@ class SqliteTx : public Tx {
         "SELECT h.site_id FROM person p JOIN household h ON h.id = p.household_id WHERE p.id = ? "
         "UNION SELECT site_id FROM arrival WHERE person_id = ?"));
     stmt->Bind(1, person_id).Bind(2, person_id);
-    return ReadAll<int64_t>(*stmt, [](const Statement& row) { return row.Int(0); });
+    return ReadAll<int64_t>(*stmt, [](const SqlStatement& row) { return row.Int(0); });
   }
 
   Status InsertUser(User& user, const std::string& password_hash) override {
-    return sqlite_accounts::InsertUser(db_, now_utc_, user, password_hash);
+    return sql_accounts::InsertUser(db_, now_utc_, user, password_hash);
   }
-  StatusOr<User> GetUser(int64_t user_id) override { return sqlite_accounts::GetUser(db_, user_id); }
+  StatusOr<User> GetUser(int64_t user_id) override { return sql_accounts::GetUser(db_, user_id); }
   StatusOr<User> FindUserByUsername(const std::string& username, std::string* password_hash) override {
-    return sqlite_accounts::FindUserByUsername(db_, username, password_hash);
+    return sql_accounts::FindUserByUsername(db_, username, password_hash);
   }
-  StatusOr<std::vector<User>> ListUsers() override { return sqlite_accounts::ListUsers(db_); }
-  Status UpdateUser(User& user) override { return sqlite_accounts::UpdateUser(db_, user); }
+  StatusOr<std::vector<User>> ListUsers() override { return sql_accounts::ListUsers(db_); }
+  Status UpdateUser(User& user) override { return sql_accounts::UpdateUser(db_, user); }
   Status SetPasswordHash(int64_t user_id, const std::string& password_hash) override {
-    return sqlite_accounts::SetPasswordHash(db_, now_utc_, user_id, password_hash);
+    return sql_accounts::SetPasswordHash(db_, now_utc_, user_id, password_hash);
   }
   Status InsertSession(SessionRecord& session) override {
-    return sqlite_accounts::InsertSession(db_, now_utc_, session);
+    return sql_accounts::InsertSession(db_, now_utc_, session);
   }
   StatusOr<SessionRecord> FindSession(const std::string& token_digest) override {
-    return sqlite_accounts::FindSession(db_, token_digest);
+    return sql_accounts::FindSession(db_, token_digest);
   }
-  Status TouchSession(int64_t session_id) override { return sqlite_accounts::TouchSession(db_, now_utc_, session_id); }
-  Status DeleteSession(int64_t session_id) override { return sqlite_accounts::DeleteSession(db_, session_id); }
+  Status TouchSession(int64_t session_id) override { return sql_accounts::TouchSession(db_, now_utc_, session_id); }
+  Status DeleteSession(int64_t session_id) override { return sql_accounts::DeleteSession(db_, session_id); }
   Status DeleteSessionsOfUser(int64_t user_id, int64_t except_session_id) override {
-    return sqlite_accounts::DeleteSessionsOfUser(db_, user_id, except_session_id);
+    return sql_accounts::DeleteSessionsOfUser(db_, user_id, except_session_id);
   }
   Status RecordLoginAttempt(const std::string& username, const std::string& remote_address, bool succeeded) override {
-    return sqlite_accounts::RecordLoginAttempt(db_, now_utc_, username, remote_address, succeeded);
+    return sql_accounts::RecordLoginAttempt(db_, now_utc_, username, remote_address, succeeded);
   }
   StatusOr<LoginFailures> CountLoginFailures(const std::string& username, const std::string& remote_address,
                                              const std::string& since_utc) override {
-    return sqlite_accounts::CountLoginFailures(db_, username, remote_address, since_utc);
+    return sql_accounts::CountLoginFailures(db_, username, remote_address, since_utc);
   }
-  Status AppendAudit(AuditEntry& entry) override { return sqlite_accounts::AppendAudit(db_, now_utc_, entry); }
-  StatusOr<AuditPage> ListAudit(const AuditFilter& filter) override { return sqlite_accounts::ListAudit(db_, filter); }
+  Status AppendAudit(AuditEntry& entry) override { return sql_accounts::AppendAudit(db_, now_utc_, entry); }
+  StatusOr<AuditPage> ListAudit(const AuditFilter& filter) override { return sql_accounts::ListAudit(db_, filter); }
   Status ForEachAudit(const std::function<Status(const AuditEntry&)>& visit) override {
-    return sqlite_accounts::ForEachAudit(db_, visit);
+    return sql_accounts::ForEachAudit(db_, visit);
   }
   StatusOr<std::vector<std::pair<std::string, int64_t>>> PersonReadsSince(const std::string& since_utc) override {
-    return sqlite_accounts::PersonReadsSince(db_, since_utc);
+    return sql_accounts::PersonReadsSince(db_, since_utc);
   }
   const std::string& now() const override { return now_utc_; }
 
@@ -421,7 +421,7 @@ class SqliteTx : public Tx {
   }
 
  private:
-  static StatusOr<int64_t> InsertedId(Statement& stmt, std::string_view what) {
+  static StatusOr<int64_t> InsertedId(SqlStatement& stmt, std::string_view what) {
     ASSIGN_OR_RETURN(bool has_row, stmt.Step());
     if (!has_row) return Internal(std::string(what) + " returned no id");
     int64_t id = stmt.Int(0);
@@ -474,15 +474,15 @@ class SqliteTx : public Tx {
                    std::to_string(stmt->Int(0)) + "); reload and try again");
   }
 
-  SqliteConnection& db_;
+  SqlConnection& db_;
   const KeyRing& keys_;
   std::string now_utc_;
 };
 
 }  // namespace
 
-std::unique_ptr<Tx> NewSqliteTx(SqliteConnection& connection, const KeyRing& keys, const std::string& now_utc) {
-  return std::make_unique<SqliteTx>(connection, keys, now_utc);
+std::unique_ptr<Tx> NewSqlTx(SqlConnection& connection, const KeyRing& keys, const std::string& now_utc) {
+  return std::make_unique<SqlTx>(connection, keys, now_utc);
 }
 
 }  // namespace acogida

@@ -1,11 +1,11 @@
-// Accounts, sessions, login attempts and the audit trail in SQLite.
-#include "store/sqlite/sqlite_accounts.h"
+// Accounts, sessions, login attempts and the audit trail, in portable SQL (SQLite and PostgreSQL).
+#include "store/sql/sql_accounts.h"
 
 #include "core/comma_list.h"
 #include "store/audit_chain.h"
-#include "store/sqlite/sqlite_rows.h"
+#include "store/sql/sql_rows.h"
 
-namespace acogida::sqlite_accounts {
+namespace acogida::sql_accounts {
 namespace {
 
 constexpr const char* kUserColumns =
@@ -14,7 +14,7 @@ constexpr const char* kSessionColumns = "id, token_digest, csrf_token, user_id, 
 constexpr const char* kAuditColumns =
     "id, at, user_id, username, role, action, record_type, record_id, fields, remote_address, reason, prev_hash, hash";
 
-User ReadUser(const Statement& row) {
+User ReadUser(const SqlStatement& row) {
   User user;
   user.id = row.Int(0);
   user.username = row.Text(1);
@@ -27,11 +27,11 @@ User ReadUser(const Statement& row) {
   return user;
 }
 
-SessionRecord ReadSession(const Statement& row) {
+SessionRecord ReadSession(const SqlStatement& row) {
   return SessionRecord{row.Int(0), row.Text(1), row.Text(2), row.Int(3), row.Text(4), row.Text(5), row.Text(6)};
 }
 
-AuditEntry ReadAudit(const Statement& row) {
+AuditEntry ReadAudit(const SqlStatement& row) {
   AuditEntry entry;
   entry.id = row.Int(0);
   entry.at = row.Text(1);
@@ -49,14 +49,14 @@ AuditEntry ReadAudit(const Statement& row) {
   return entry;
 }
 
-Status LoadSites(SqliteConnection& db, User& user) {
+Status LoadSites(SqlConnection& db, User& user) {
   ASSIGN_OR_RETURN(auto stmt, db.Prepare("SELECT site_id FROM user_site WHERE user_id = ? ORDER BY site_id"));
   stmt->Bind(1, user.id);
-  ASSIGN_OR_RETURN(user.site_ids, ReadAll<int64_t>(*stmt, [](const Statement& row) { return row.Int(0); }));
+  ASSIGN_OR_RETURN(user.site_ids, ReadAll<int64_t>(*stmt, [](const SqlStatement& row) { return row.Int(0); }));
   return OkStatus();
 }
 
-Status WriteSites(SqliteConnection& db, const User& user) {
+Status WriteSites(SqlConnection& db, const User& user) {
   ASSIGN_OR_RETURN(auto clear, db.Prepare("DELETE FROM user_site WHERE user_id = ?"));
   clear->Bind(1, user.id);
   RETURN_IF_ERROR(clear->Run());
@@ -71,7 +71,7 @@ Status WriteSites(SqliteConnection& db, const User& user) {
 
 }  // namespace
 
-Status InsertUser(SqliteConnection& db, const std::string& now, User& user, const std::string& password_hash) {
+Status InsertUser(SqlConnection& db, const std::string& now, User& user, const std::string& password_hash) {
   ASSIGN_OR_RETURN(auto stmt, db.Prepare(
       "INSERT INTO user_account (username, display_name, role, password_hash, disabled, created_at, "
       "password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"));
@@ -87,7 +87,7 @@ Status InsertUser(SqliteConnection& db, const std::string& now, User& user, cons
   return WriteSites(db, user);
 }
 
-StatusOr<User> GetUser(SqliteConnection& db, int64_t user_id) {
+StatusOr<User> GetUser(SqlConnection& db, int64_t user_id) {
   ASSIGN_OR_RETURN(auto stmt, db.Prepare(std::string("SELECT ") + kUserColumns + " FROM user_account WHERE id = ?"));
   stmt->Bind(1, user_id);
   ASSIGN_OR_RETURN(bool found, stmt->Step());
@@ -98,7 +98,7 @@ StatusOr<User> GetUser(SqliteConnection& db, int64_t user_id) {
   return user;
 }
 
-StatusOr<User> FindUserByUsername(SqliteConnection& db, const std::string& username, std::string* password_hash) {
+StatusOr<User> FindUserByUsername(SqlConnection& db, const std::string& username, std::string* password_hash) {
   ASSIGN_OR_RETURN(auto stmt,
                    db.Prepare(std::string("SELECT ") + kUserColumns + " FROM user_account WHERE username = ?"));
   stmt->Bind(1, username);
@@ -111,7 +111,7 @@ StatusOr<User> FindUserByUsername(SqliteConnection& db, const std::string& usern
   return user;
 }
 
-StatusOr<std::vector<User>> ListUsers(SqliteConnection& db) {
+StatusOr<std::vector<User>> ListUsers(SqlConnection& db) {
   ASSIGN_OR_RETURN(auto stmt, db.Prepare(std::string("SELECT ") + kUserColumns + " FROM user_account ORDER BY username"));
   ASSIGN_OR_RETURN(std::vector<User> users, ReadAll<User>(*stmt, ReadUser));
   stmt.reset();
@@ -119,7 +119,7 @@ StatusOr<std::vector<User>> ListUsers(SqliteConnection& db) {
   return users;
 }
 
-Status UpdateUser(SqliteConnection& db, User& user) {
+Status UpdateUser(SqlConnection& db, User& user) {
   ASSIGN_OR_RETURN(auto stmt, db.Prepare(
       "UPDATE user_account SET display_name = ?, role = ?, disabled = ?, version = version + 1 "
       "WHERE id = ? AND version = ?"));
@@ -137,7 +137,7 @@ Status UpdateUser(SqliteConnection& db, User& user) {
   return WriteSites(db, user);
 }
 
-Status SetPasswordHash(SqliteConnection& db, const std::string& now, int64_t user_id, const std::string& hash) {
+Status SetPasswordHash(SqlConnection& db, const std::string& now, int64_t user_id, const std::string& hash) {
   ASSIGN_OR_RETURN(auto stmt, db.Prepare(
       "UPDATE user_account SET password_hash = ?, password_changed_at = ? WHERE id = ?"));
   stmt->Bind(1, hash).Bind(2, now).Bind(3, user_id);
@@ -146,7 +146,7 @@ Status SetPasswordHash(SqliteConnection& db, const std::string& now, int64_t use
   return OkStatus();
 }
 
-Status InsertSession(SqliteConnection& db, const std::string& now, SessionRecord& session) {
+Status InsertSession(SqlConnection& db, const std::string& now, SessionRecord& session) {
   ASSIGN_OR_RETURN(auto stmt, db.Prepare(
       "INSERT INTO session (token_digest, csrf_token, user_id, created_at, last_seen_at, remote_address) "
       "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"));
@@ -160,7 +160,7 @@ Status InsertSession(SqliteConnection& db, const std::string& now, SessionRecord
   return stmt->Run();
 }
 
-StatusOr<SessionRecord> FindSession(SqliteConnection& db, const std::string& token_digest) {
+StatusOr<SessionRecord> FindSession(SqlConnection& db, const std::string& token_digest) {
   ASSIGN_OR_RETURN(auto stmt,
                    db.Prepare(std::string("SELECT ") + kSessionColumns + " FROM session WHERE token_digest = ?"));
   stmt->Bind(1, token_digest);
@@ -169,25 +169,25 @@ StatusOr<SessionRecord> FindSession(SqliteConnection& db, const std::string& tok
   return ReadSession(*stmt);
 }
 
-Status TouchSession(SqliteConnection& db, const std::string& now, int64_t session_id) {
+Status TouchSession(SqlConnection& db, const std::string& now, int64_t session_id) {
   ASSIGN_OR_RETURN(auto stmt, db.Prepare("UPDATE session SET last_seen_at = ? WHERE id = ?"));
   stmt->Bind(1, now).Bind(2, session_id);
   return stmt->Run();
 }
 
-Status DeleteSession(SqliteConnection& db, int64_t session_id) {
+Status DeleteSession(SqlConnection& db, int64_t session_id) {
   ASSIGN_OR_RETURN(auto stmt, db.Prepare("DELETE FROM session WHERE id = ?"));
   stmt->Bind(1, session_id);
   return stmt->Run();
 }
 
-Status DeleteSessionsOfUser(SqliteConnection& db, int64_t user_id, int64_t except_session_id) {
+Status DeleteSessionsOfUser(SqlConnection& db, int64_t user_id, int64_t except_session_id) {
   ASSIGN_OR_RETURN(auto stmt, db.Prepare("DELETE FROM session WHERE user_id = ? AND id <> ?"));
   stmt->Bind(1, user_id).Bind(2, except_session_id);
   return stmt->Run();
 }
 
-Status RecordLoginAttempt(SqliteConnection& db, const std::string& now, const std::string& username,
+Status RecordLoginAttempt(SqlConnection& db, const std::string& now, const std::string& username,
                           const std::string& remote_address, bool succeeded) {
   ASSIGN_OR_RETURN(auto stmt, db.Prepare(
       "INSERT INTO login_attempt (username, remote_address, at, succeeded) VALUES (?, ?, ?, ?)"));
@@ -195,7 +195,7 @@ Status RecordLoginAttempt(SqliteConnection& db, const std::string& now, const st
   return stmt->Run();
 }
 
-StatusOr<LoginFailures> CountLoginFailures(SqliteConnection& db, const std::string& username,
+StatusOr<LoginFailures> CountLoginFailures(SqlConnection& db, const std::string& username,
                                            const std::string& remote_address, const std::string& since_utc) {
   LoginFailures failures;
   ASSIGN_OR_RETURN(auto by_user, db.Prepare(
@@ -218,7 +218,7 @@ StatusOr<LoginFailures> CountLoginFailures(SqliteConnection& db, const std::stri
   return failures;
 }
 
-Status AppendAudit(SqliteConnection& db, const std::string& now, AuditEntry& entry) {
+Status AppendAudit(SqlConnection& db, const std::string& now, AuditEntry& entry) {
   ASSIGN_OR_RETURN(auto last, db.Prepare("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1"));
   ASSIGN_OR_RETURN(bool has_last, last->Step());
   entry.prev_hash = has_last ? last->Text(0) : "";
@@ -237,11 +237,11 @@ Status AppendAudit(SqliteConnection& db, const std::string& now, AuditEntry& ent
   return stmt->Run();
 }
 
-StatusOr<AuditPage> ListAudit(SqliteConnection& db, const AuditFilter& filter) {
+StatusOr<AuditPage> ListAudit(SqlConnection& db, const AuditFilter& filter) {
   const std::string where =
       " WHERE (? = '' OR username = ?) AND (? = '' OR action = ?) AND (? = '' OR record_type = ?) "
       "AND (? = 0 OR record_id = ?)";
-  auto bind_filter = [&](Statement& stmt) {
+  auto bind_filter = [&](SqlStatement& stmt) {
     stmt.Bind(1, filter.username).Bind(2, filter.username).Bind(3, filter.action).Bind(4, filter.action)
         .Bind(5, filter.record_type).Bind(6, filter.record_type).Bind(7, filter.record_id)
         .Bind(8, filter.record_id);
@@ -260,7 +260,7 @@ StatusOr<AuditPage> ListAudit(SqliteConnection& db, const AuditFilter& filter) {
   return page;
 }
 
-Status ForEachAudit(SqliteConnection& db, const std::function<Status(const AuditEntry&)>& visit) {
+Status ForEachAudit(SqlConnection& db, const std::function<Status(const AuditEntry&)>& visit) {
   ASSIGN_OR_RETURN(auto stmt, db.Prepare(std::string("SELECT ") + kAuditColumns + " FROM audit_log ORDER BY id"));
   while (true) {
     ASSIGN_OR_RETURN(bool has_row, stmt->Step());
@@ -269,7 +269,7 @@ Status ForEachAudit(SqliteConnection& db, const std::function<Status(const Audit
   }
 }
 
-StatusOr<std::vector<std::pair<std::string, int64_t>>> PersonReadsSince(SqliteConnection& db,
+StatusOr<std::vector<std::pair<std::string, int64_t>>> PersonReadsSince(SqlConnection& db,
                                                                         const std::string& since_utc) {
   // A detail read counts one person; a search counts its results (one "person:<id>" field each).
   ASSIGN_OR_RETURN(auto stmt, db.Prepare(
@@ -280,7 +280,7 @@ StatusOr<std::vector<std::pair<std::string, int64_t>>> PersonReadsSince(SqliteCo
       "GROUP BY username ORDER BY 2 DESC"));
   stmt->Bind(1, since_utc);
   return ReadAll<std::pair<std::string, int64_t>>(
-      *stmt, [](const Statement& row) { return std::make_pair(row.Text(0), row.Int(1)); });
+      *stmt, [](const SqlStatement& row) { return std::make_pair(row.Text(0), row.Int(1)); });
 }
 
-}  // namespace acogida::sqlite_accounts
+}  // namespace acogida::sql_accounts

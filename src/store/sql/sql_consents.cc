@@ -1,12 +1,12 @@
-// Consents and anonymisation in SQLite.
-#include "store/sqlite/sqlite_consents.h"
+// Consents and anonymisation, in portable SQL (SQLite and PostgreSQL).
+#include "store/sql/sql_consents.h"
 
 #include <algorithm>
 #include <map>
 
-#include "store/sqlite/sqlite_rows.h"
+#include "store/sql/sql_rows.h"
 
-namespace acogida::sqlite_consents {
+namespace acogida::sql_consents {
 namespace {
 
 constexpr const char* kServices = "services";
@@ -14,7 +14,7 @@ constexpr const char* kFamilyTracing = "family_tracing";
 constexpr const char* kSharePartner = "share_partner";
 
 // (kind, partner) → granted, for the rows in force.
-StatusOr<std::map<std::pair<std::string, std::string>, bool>> InForce(SqliteConnection& db, int64_t person_id) {
+StatusOr<std::map<std::pair<std::string, std::string>, bool>> InForce(SqlConnection& db, int64_t person_id) {
   ASSIGN_OR_RETURN(auto stmt, db.Prepare(
       "SELECT kind, partner, granted FROM consent c WHERE person_id = ? AND id = "
       "(SELECT MAX(id) FROM consent d WHERE d.person_id = c.person_id AND d.kind = c.kind AND d.partner = c.partner)"));
@@ -29,7 +29,7 @@ StatusOr<std::map<std::pair<std::string, std::string>, bool>> InForce(SqliteConn
 
 }  // namespace
 
-Status RecordConsents(SqliteConnection& db, const std::string& now, int64_t person_id, const Consents& consents,
+Status RecordConsents(SqlConnection& db, const std::string& now, int64_t person_id, const Consents& consents,
                       const std::string& recorded_by) {
   ASSIGN_OR_RETURN(auto current, InForce(db, person_id));
   std::map<std::pair<std::string, std::string>, bool> wanted = {{{kServices, ""}, consents.services},
@@ -53,7 +53,7 @@ Status RecordConsents(SqliteConnection& db, const std::string& now, int64_t pers
   return OkStatus();
 }
 
-StatusOr<Consents> CurrentConsents(SqliteConnection& db, int64_t person_id) {
+StatusOr<Consents> CurrentConsents(SqlConnection& db, int64_t person_id) {
   ASSIGN_OR_RETURN(auto current, InForce(db, person_id));
   Consents consents;
   for (const auto& [key, granted] : current) {
@@ -64,16 +64,16 @@ StatusOr<Consents> CurrentConsents(SqliteConnection& db, int64_t person_id) {
   return consents;
 }
 
-StatusOr<std::vector<int64_t>> PersonsToAnonymise(SqliteConnection& db, const std::string& inactive_before) {
+StatusOr<std::vector<int64_t>> PersonsToAnonymise(SqlConnection& db, const std::string& inactive_before) {
   ASSIGN_OR_RETURN(auto stmt, db.Prepare(
       "SELECT id FROM person p WHERE anonymised_at = '' AND (last_activity_at < ? OR "
       "(SELECT granted FROM consent c WHERE c.person_id = p.id AND c.kind = 'services' ORDER BY c.id DESC LIMIT 1) = 0) "
       "ORDER BY id"));
   stmt->Bind(1, inactive_before);
-  return ReadAll<int64_t>(*stmt, [](const Statement& row) { return row.Int(0); });
+  return ReadAll<int64_t>(*stmt, [](const SqlStatement& row) { return row.Int(0); });
 }
 
-Status AnonymisePerson(SqliteConnection& db, const std::string& now, int64_t person_id) {
+Status AnonymisePerson(SqlConnection& db, const std::string& now, int64_t person_id) {
   ASSIGN_OR_RETURN(auto stmt, db.Prepare(
       "UPDATE person SET given_names = '', paternal_surname = '', maternal_surname = '', sort_key = '', curp = '', "
       "phone = '', notes = '', birth_municipality = '', "
@@ -87,4 +87,4 @@ Status AnonymisePerson(SqliteConnection& db, const std::string& now, int64_t per
   return tokens->Run();
 }
 
-}  // namespace acogida::sqlite_consents
+}  // namespace acogida::sql_consents
