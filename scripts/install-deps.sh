@@ -8,6 +8,7 @@ packages=(
   libcpp-httplib-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libicu-dev libsodium-dev
   libcli11-dev libspdlog-dev libfmt-dev libssl-dev zlib1g-dev libbrotli-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  postgresql postgresql-contrib libpq-dev nginx
   tzdata wrk chromium
 )
 

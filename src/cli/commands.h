@@ -8,19 +8,33 @@
 
 #include "http/server.h"
 #include "service/demo_data.h"
+#include "store/store.h"
 
 namespace acogida::cli {
 
 int Fail(const Status& status);
 
+// The database a command works on: --db (a SQLite file or a postgresql:// URL) and --keys
+// (the organisation's key file; for SQLite "" means "<db>.keys").
+struct DatabaseFlags {
+  std::string db = "var/acogida.db";
+  std::string key_file;
+
+  // The key file in use: --keys, or "<db>.keys" for SQLite; "" for PostgreSQL without --keys.
+  std::string KeyFile() const;
+  // --db for messages, without any password.
+  std::string Display() const;
+};
+StatusOr<std::unique_ptr<Store>> OpenDatabase(const DatabaseFlags& database, StoreOptions options = {});
+
 struct RetentionFlags {
   int retention_days = 365;  // anonymise persons this long after their last activity
 };
 
-int RunServe(const std::string& db_path, http::ServerOptions options, bool secure_cookies,
+int RunServe(const DatabaseFlags& database, http::ServerOptions options, bool secure_cookies,
              const RetentionFlags& retention);
-int RunPurge(const std::string& db_path, const RetentionFlags& retention);
-int RunDemoData(const std::string& db_path, const DemoDataOptions& options);
+int RunPurge(const DatabaseFlags& database, const RetentionFlags& retention);
+int RunDemoData(const DatabaseFlags& database, const DemoDataOptions& options);
 
 struct UserFlags {
   std::string username;
@@ -29,12 +43,12 @@ struct UserFlags {
   std::vector<int64_t> site_ids;
   bool password_stdin = false;  // read the password from standard input instead of generating one
 };
-int RunUserAdd(const std::string& db_path, const UserFlags& flags);
-int RunUserList(const std::string& db_path);
-int RunUserDisable(const std::string& db_path, const std::string& username);
-int RunUserResetPassword(const std::string& db_path, const UserFlags& flags);
+int RunUserAdd(const DatabaseFlags& database, const UserFlags& flags);
+int RunUserList(const DatabaseFlags& database);
+int RunUserDisable(const DatabaseFlags& database, const std::string& username);
+int RunUserResetPassword(const DatabaseFlags& database, const UserFlags& flags);
 
-int RunAuditVerify(const std::string& db_path);
-int RunKeysRotate(const std::string& db_path);
+int RunAuditVerify(const DatabaseFlags& database);
+int RunKeysRotate(const DatabaseFlags& database);
 
 }  // namespace acogida::cli

@@ -18,16 +18,19 @@ int main(int argc, char** argv) {
   CLI::App app{"Acogida: reception, shelter and legal-aid system for people returned to Mexico", "acogida"};
   app.require_subcommand(1);
 
-  std::string db_path = "var/acogida.db";
-  auto add_db = [&db_path](CLI::App* command, const char* help) {
-    command->add_option("--db", db_path, help)->capture_default_str();
+  cli::DatabaseFlags database;
+  auto add_db = [&database](CLI::App* command, const char* help) {
+    command->add_option("--db", database.db, help)->capture_default_str();
+    command->add_option("--keys", database.key_file,
+                        "The organisation's key file (default for SQLite: <db>.keys; required for PostgreSQL "
+                        "unless ACOGIDA_KEYS is set)");
   };
 
   http::ServerOptions serve_options;
   serve_options.web_root = "web/dist";
   bool secure_cookies = false;
   CLI::App* serve = app.add_subcommand("serve", "Serve the HTTP API and the browser app");
-  add_db(serve, "SQLite database file (created if missing; its folder must exist)");
+  add_db(serve, "SQLite database file (created if missing; its folder must exist) or postgresql:// URL");
   serve->add_option("--host", serve_options.host, "Address to listen on")->capture_default_str();
   serve->add_option("--port", serve_options.port, "Port to listen on (0 picks a free one)")
       ->capture_default_str()
@@ -50,7 +53,7 @@ int main(int argc, char** argv) {
 
   DemoDataOptions demo_options;
   CLI::App* demo = app.add_subcommand("demo-data", "Fill a fresh database with demo sites, accounts and arrivals");
-  add_db(demo, "SQLite database file");
+  add_db(demo, "SQLite database file or postgresql:// URL");
   demo->add_option("--seed", demo_options.seed, "Seed of the generator (same seed, same data)")->capture_default_str();
   demo->add_option("--persons", demo_options.persons, "About how many arriving persons")
       ->capture_default_str()
@@ -60,7 +63,7 @@ int main(int argc, char** argv) {
   CLI::App* user = app.add_subcommand("user", "Manage accounts (as the operator of this machine)");
   user->require_subcommand(1);
   CLI::App* user_add = user->add_subcommand("add", "Create an account; prints its id");
-  add_db(user_add, "SQLite database file");
+  add_db(user_add, "SQLite database file or postgresql:// URL");
   user_add->add_option("--username", user_flags.username, "Login name: a-z, 0-9, '.', '_', '-'")->required();
   user_add->add_option("--role", user_flags.role,
                        "administrator, coordinator, registrar, shelter_staff, lawyer or analyst")
@@ -70,12 +73,12 @@ int main(int argc, char** argv) {
   user_add->add_flag("--password-stdin", user_flags.password_stdin,
                      "Read the password from standard input (else one is generated and shown once)");
   CLI::App* user_list = user->add_subcommand("list", "List accounts");
-  add_db(user_list, "SQLite database file");
+  add_db(user_list, "SQLite database file or postgresql:// URL");
   CLI::App* user_disable = user->add_subcommand("disable", "Disable an account and end its sessions");
-  add_db(user_disable, "SQLite database file");
+  add_db(user_disable, "SQLite database file or postgresql:// URL");
   user_disable->add_option("--username", user_flags.username, "Login name")->required();
   CLI::App* user_reset = user->add_subcommand("reset-password", "Set a new password and end the user's sessions");
-  add_db(user_reset, "SQLite database file");
+  add_db(user_reset, "SQLite database file or postgresql:// URL");
   user_reset->add_option("--username", user_flags.username, "Login name")->required();
   user_reset->add_flag("--password-stdin", user_flags.password_stdin,
                        "Read the password from standard input (else one is generated and shown once)");
@@ -83,15 +86,15 @@ int main(int argc, char** argv) {
   CLI::App* audit = app.add_subcommand("audit", "The audit trail");
   audit->require_subcommand(1);
   CLI::App* audit_verify = audit->add_subcommand("verify", "Check the hash chain; exit 1 if a row was changed or removed");
-  add_db(audit_verify, "SQLite database file");
+  add_db(audit_verify, "SQLite database file or postgresql:// URL");
 
   CLI::App* keys = app.add_subcommand("keys", "The keys that encrypt sensitive fields");
   keys->require_subcommand(1);
   CLI::App* keys_rotate = keys->add_subcommand("rotate", "Add a new current key and re-encrypt every sealed field");
-  add_db(keys_rotate, "SQLite database file (its key file is <db>.keys)");
+  add_db(keys_rotate, "SQLite database file or postgresql:// URL");
 
   CLI::App* purge = app.add_subcommand("purge", "Anonymise persons past the retention period or without consent");
-  add_db(purge, "SQLite database file");
+  add_db(purge, "SQLite database file or postgresql:// URL");
   purge->add_option("--retention-days", retention.retention_days, "Days after the last activity")
       ->capture_default_str()
       ->check(CLI::Range(30, 36500));
@@ -99,15 +102,15 @@ int main(int argc, char** argv) {
   CLI::App* version = app.add_subcommand("version", "Print the version");
 
   CLI11_PARSE(app, argc, argv);
-  if (*serve) return cli::RunServe(db_path, serve_options, secure_cookies, retention);
-  if (*purge) return cli::RunPurge(db_path, retention);
-  if (*demo) return cli::RunDemoData(db_path, demo_options);
-  if (*user_add) return cli::RunUserAdd(db_path, user_flags);
-  if (*user_list) return cli::RunUserList(db_path);
-  if (*user_disable) return cli::RunUserDisable(db_path, user_flags.username);
-  if (*user_reset) return cli::RunUserResetPassword(db_path, user_flags);
-  if (*audit_verify) return cli::RunAuditVerify(db_path);
-  if (*keys_rotate) return cli::RunKeysRotate(db_path);
+  if (*serve) return cli::RunServe(database, serve_options, secure_cookies, retention);
+  if (*purge) return cli::RunPurge(database, retention);
+  if (*demo) return cli::RunDemoData(database, demo_options);
+  if (*user_add) return cli::RunUserAdd(database, user_flags);
+  if (*user_list) return cli::RunUserList(database);
+  if (*user_disable) return cli::RunUserDisable(database, user_flags.username);
+  if (*user_reset) return cli::RunUserResetPassword(database, user_flags);
+  if (*audit_verify) return cli::RunAuditVerify(database);
+  if (*keys_rotate) return cli::RunKeysRotate(database);
   if (*version) std::printf("acogida %s\n", ACOGIDA_VERSION);
   return 0;
 }

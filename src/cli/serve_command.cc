@@ -20,6 +20,18 @@ int Fail(const Status& status) {
   return status.code() == StatusCode::kInvalidArgument ? 2 : 1;
 }
 
+std::string DatabaseFlags::KeyFile() const {
+  if (!key_file.empty()) return key_file;
+  return IsPostgresUrl(db) ? "" : DefaultKeyFile(db);
+}
+
+std::string DatabaseFlags::Display() const { return RedactUrl(db); }
+
+StatusOr<std::unique_ptr<Store>> OpenDatabase(const DatabaseFlags& database, StoreOptions options) {
+  options.key_file = database.key_file;
+  return OpenStore(database.db, options);
+}
+
 namespace {
 
 // Runs the retention job now and then once a day until `stop` is set.
@@ -66,10 +78,10 @@ class DailyRetention {
 
 }  // namespace
 
-int RunPurge(const std::string& db_path, const RetentionFlags& retention) {
-  SqliteOptions options;
+int RunPurge(const DatabaseFlags& database, const RetentionFlags& retention) {
+  StoreOptions options;
   options.create_if_missing = false;
-  auto store = OpenSqliteStore(db_path, options);
+  auto store = OpenDatabase(database, options);
   if (!store.ok()) return Fail(store.status());
   RetentionService service(**store, SystemClock(), RetentionOptions{std::chrono::days(retention.retention_days)});
   auto purged = service.Purge(CommandLineActor());
@@ -79,9 +91,9 @@ int RunPurge(const std::string& db_path, const RetentionFlags& retention) {
   return 0;
 }
 
-int RunServe(const std::string& db_path, http::ServerOptions options, bool secure_cookies,
+int RunServe(const DatabaseFlags& database, http::ServerOptions options, bool secure_cookies,
              const RetentionFlags& retention) {
-  auto store = OpenSqliteStore(db_path);
+  auto store = OpenDatabase(database);
   if (!store.ok()) return Fail(store.status());
   ServiceSet services(**store);
   http::ApiServer server(http::Services::Of(services, (*store)->Backend(), secure_cookies), options);
@@ -100,7 +112,7 @@ int RunServe(const std::string& db_path, http::ServerOptions options, bool secur
     if (signal_number != 0) server.Stop();
   });
   std::printf("Acogida %s listening on http://%s:%d (database %s)\n", ACOGIDA_VERSION, options.host.c_str(), *port,
-              db_path.c_str());
+              database.Display().c_str());
   std::fflush(stdout);
   Status served = server.Serve();
   // Wake the waiter if the server stopped on its own.
@@ -110,13 +122,13 @@ int RunServe(const std::string& db_path, http::ServerOptions options, bool secur
   return 0;
 }
 
-int RunDemoData(const std::string& db_path, const DemoDataOptions& options) {
-  auto store = OpenSqliteStore(db_path);
+int RunDemoData(const DatabaseFlags& database, const DemoDataOptions& options) {
+  auto store = OpenDatabase(database);
   if (!store.ok()) return Fail(store.status());
   auto report = LoadDemoData(**store, SystemClock(), options);
   if (!report.ok()) return Fail(report.status());
   std::printf("Demo data written to %s: %d sites, %d sections, %d households, %d persons (seed %llu)\n",
-              db_path.c_str(), report->sites, report->sections, report->households, report->persons,
+              database.Display().c_str(), report->sites, report->sections, report->households, report->persons,
               static_cast<unsigned long long>(options.seed));
   std::printf("Demo accounts (passwords shown only now; change them or use `acogida user reset-password`):\n");
   for (const DemoAccount& account : report->accounts) {

@@ -27,11 +27,11 @@ std::string ObtainPassword(bool from_stdin, bool* generated) {
 
 }  // namespace
 
-int RunUserAdd(const std::string& db_path, const UserFlags& flags) {
+int RunUserAdd(const DatabaseFlags& database, const UserFlags& flags) {
   auto role = ParseRole(flags.role);
   if (!role) return Fail(InvalidArgument("role", "must be administrator, coordinator, registrar, shelter_staff, "
                                                  "lawyer or analyst"));
-  auto store = OpenSqliteStore(db_path);
+  auto store = OpenDatabase(database);
   if (!store.ok()) return Fail(store.status());
   UserService users(**store);
   bool generated = false;
@@ -43,8 +43,8 @@ int RunUserAdd(const std::string& db_path, const UserFlags& flags) {
   return 0;
 }
 
-int RunUserList(const std::string& db_path) {
-  auto store = OpenSqliteStore(db_path);
+int RunUserList(const DatabaseFlags& database) {
+  auto store = OpenDatabase(database);
   if (!store.ok()) return Fail(store.status());
   UserService users(**store);
   auto list = users.List(CommandLineActor());
@@ -59,8 +59,8 @@ int RunUserList(const std::string& db_path) {
   return 0;
 }
 
-int RunUserDisable(const std::string& db_path, const std::string& username) {
-  auto store = OpenSqliteStore(db_path);
+int RunUserDisable(const DatabaseFlags& database, const std::string& username) {
+  auto store = OpenDatabase(database);
   if (!store.ok()) return Fail(store.status());
   UserService users(**store);
   auto user = users.FindByUsername(CommandLineActor(), username);
@@ -72,8 +72,8 @@ int RunUserDisable(const std::string& db_path, const std::string& username) {
   return 0;
 }
 
-int RunUserResetPassword(const std::string& db_path, const UserFlags& flags) {
-  auto store = OpenSqliteStore(db_path);
+int RunUserResetPassword(const DatabaseFlags& database, const UserFlags& flags) {
+  auto store = OpenDatabase(database);
   if (!store.ok()) return Fail(store.status());
   UserService users(**store);
   bool generated = false;
@@ -85,10 +85,10 @@ int RunUserResetPassword(const std::string& db_path, const UserFlags& flags) {
   return 0;
 }
 
-int RunAuditVerify(const std::string& db_path) {
-  SqliteOptions options;
+int RunAuditVerify(const DatabaseFlags& database) {
+  StoreOptions options;
   options.create_if_missing = false;
-  auto store = OpenSqliteStore(db_path, options);
+  auto store = OpenDatabase(database, options);
   if (!store.ok()) return Fail(store.status());
   AuditService audit(**store, SystemClock());
   auto check = audit.Verify(CommandLineActor());
@@ -102,11 +102,12 @@ int RunAuditVerify(const std::string& db_path) {
   return 1;
 }
 
-int RunKeysRotate(const std::string& db_path) {
+int RunKeysRotate(const DatabaseFlags& database) {
   if (std::getenv("ACOGIDA_KEYS") != nullptr) {
     return Fail(FailedPrecondition("the keys come from ACOGIDA_KEYS; rotate them where that variable is kept"));
   }
-  const std::string key_file = DefaultKeyFile(db_path);
+  const std::string key_file = database.KeyFile();
+  if (key_file.empty()) return Fail(FailedPrecondition("name the organisation's key file with --keys"));
   auto ring = LoadOrCreateKeyFile(key_file, "k1");
   if (!ring.ok()) return Fail(ring.status());
   size_t next = ring->size() + 1;
@@ -117,10 +118,11 @@ int RunKeysRotate(const std::string& db_path) {
   // so a failure part-way never leaves a value whose key is not on disk.
   Status saved = SaveKeyFile(*ring, key_file);
   if (!saved.ok()) return Fail(saved);
-  SqliteOptions options;
+  StoreOptions options;
   options.create_if_missing = false;
   options.keys = std::make_shared<const KeyRing>(std::move(ring).value());
-  auto store = OpenSqliteStore(db_path, options);
+  // Every other server sharing this database needs the new file before it seals anything.
+  auto store = OpenDatabase(database, options);
   if (!store.ok()) return Fail(store.status());
   int64_t resealed = 0;
   Status status = (*store)->InTransaction(TxMode::kWrite, [&](Tx& tx) -> Status {

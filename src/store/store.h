@@ -1,8 +1,8 @@
 // The Store is Acogida's one interface to its database. Callers run their work inside
 // InTransaction, which hands them a Tx: typed reads and writes of domain values, all
 // committed together when the work returns OK and rolled back otherwise, so a failure
-// writes nothing. The SQLite backend lives in sqlite/; PostgreSQL follows behind the same
-// interface. The store never sees JSON and callers never see SQL.
+// writes nothing. The SQL is written once (sql/) over two backends: SQLite (sqlite/) and
+// PostgreSQL (postgres/). The store never sees JSON and callers never see SQL.
 // A Store is thread-safe; a Tx belongs to the thread running the transaction.
 #pragma once
 
@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/account.h"
@@ -181,25 +182,49 @@ class Store {
   virtual std::string Backend() const = 0;
 };
 
-struct SqliteOptions {
-  // If true, the file is created when missing (its folder must exist).
+struct StoreOptions {
+  // SQLite: if true, the file is created when missing (its folder must exist).
   bool create_if_missing = true;
-  // How long a writer waits for another process's lock before giving up, in ms.
+  // SQLite: how long a writer waits for another process's lock before giving up, in ms.
   int busy_timeout_ms = 5000;
   // The time written into created_at columns; the system clock when empty (tests fix it).
   std::function<UtcTime()> clock;
-  // Keys that seal sensitive fields (phone, notes). When null, LoadDefaultKeys(path).
+  // Keys that seal sensitive fields (phone, notes). When null, LoadKeys(db, key_file).
   std::shared_ptr<const KeyRing> keys;
+  // The organisation's key file. SQLite: "" means "<db>.keys". PostgreSQL: required (the same
+  // file on every server) unless ACOGIDA_KEYS holds the ring.
+  std::string key_file;
+  // PostgreSQL: connections this process opens at most; a statement running longer than
+  // statement_timeout_ms is cancelled; a transaction that hit a serialisation failure,
+  // deadlock or lost connection is run again up to `retries` times.
+  int pool_size = 32;
+  int statement_timeout_ms = 30000;
+  int retries = 5;
 };
+using SqliteOptions = StoreOptions;
 
-// The key ring of the database at `db_path`: from the ACOGIDA_KEYS environment variable when
-// set, else the key file DefaultKeyFile(db_path), created with mode 0600 on first use.
-StatusOr<KeyRing> LoadDefaultKeys(const std::string& db_path);
+// The key ring for the database `db`: from the ACOGIDA_KEYS environment variable when set,
+// else the key file `key_file` (for SQLite, "" means DefaultKeyFile(db)), created with mode
+// 0600 on first use. FailedPrecondition for a PostgreSQL database without either.
+StatusOr<KeyRing> LoadKeys(const std::string& db, const std::string& key_file);
+StatusOr<KeyRing> LoadDefaultKeys(const std::string& db_path);  // LoadKeys(db_path, "")
 std::string DefaultKeyFile(const std::string& db_path);  // "<db_path>.keys"
+
+// True for a database argument naming a PostgreSQL server ("postgresql://", "postgres://").
+bool IsPostgresUrl(std::string_view db);
+// `url` with any password removed, for messages and logs.
+std::string RedactUrl(std::string_view url);
+
+// Opens (and migrates) the database `db`: a PostgreSQL server when it starts with
+// postgresql:// or postgres://, else a SQLite file.
+StatusOr<std::unique_ptr<Store>> OpenStore(const std::string& db, const StoreOptions& options = {});
 
 // Opens (and migrates) the SQLite database at `path`. FailedPrecondition with a plain
 // message when the folder is missing, the file is missing and may not be created, or it
 // is not writable.
-StatusOr<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const SqliteOptions& options = {});
+StatusOr<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const StoreOptions& options = {});
+
+// Opens (and migrates) the PostgreSQL database at `url`. Unavailable when it cannot be reached.
+StatusOr<std::unique_ptr<Store>> OpenPostgresStore(const std::string& url, const StoreOptions& options = {});
 
 }  // namespace acogida

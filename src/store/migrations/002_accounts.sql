@@ -28,7 +28,7 @@ CREATE TABLE session (
   last_seen_at TEXT NOT NULL,
   remote_address TEXT NOT NULL DEFAULT ''
 );
-CREATE INDEX session_user ON session(user_id);
+CREATE INDEX session_by_user ON session(user_id);
 
 CREATE TABLE login_attempt (
   id {{ID}},

@@ -219,6 +219,8 @@ StatusOr<LoginFailures> CountLoginFailures(SqlConnection& db, const std::string&
 }
 
 Status AppendAudit(SqlConnection& db, const std::string& now, AuditEntry& entry) {
+  // One chain across every server: appenders take turns from reading the head to commit.
+  RETURN_IF_ERROR(db.LockUntilCommit("acogida.audit"));
   ASSIGN_OR_RETURN(auto last, db.Prepare("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1"));
   ASSIGN_OR_RETURN(bool has_last, last->Step());
   entry.prev_hash = has_last ? last->Text(0) : "";

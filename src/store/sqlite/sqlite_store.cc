@@ -23,7 +23,6 @@
 namespace acogida {
 namespace {
 
-constexpr const char* kIdColumn = "INTEGER PRIMARY KEY";
 
 Status CheckPath(const std::string& path, bool create_if_missing) {
   namespace fs = std::filesystem;
@@ -70,7 +69,7 @@ class SqliteStore : public Store {
         applied->Bind(1, migration.version);
         ASSIGN_OR_RETURN(bool done, applied->Step());
         if (done) return OkStatus();
-        RETURN_IF_ERROR(connection->Exec(ApplyDialect(migration.sql, kIdColumn)));
+        RETURN_IF_ERROR(connection->Exec(ApplyDialect(migration.sql, SqlDialect::kSqlite)));
         ASSIGN_OR_RETURN(auto record, connection->Prepare(
             "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"));
         record->Bind(1, migration.version).Bind(2, migration.name).Bind(3, Now());
@@ -218,19 +217,11 @@ class SqliteStore : public Store {
 
 }  // namespace
 
-StatusOr<KeyRing> LoadDefaultKeys(const std::string& db_path) {
-  auto from_environment = KeyRingFromEnvironment();
-  if (from_environment.ok() || from_environment.status().code() != StatusCode::kNotFound) return from_environment;
-  return LoadOrCreateKeyFile(DefaultKeyFile(db_path), "k1");
-}
-
-std::string DefaultKeyFile(const std::string& db_path) { return db_path + ".keys"; }
-
 StatusOr<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const SqliteOptions& options) {
   RETURN_IF_ERROR(CheckPath(path, options.create_if_missing));
   std::shared_ptr<const KeyRing> keys = options.keys;
   if (!keys) {
-    ASSIGN_OR_RETURN(KeyRing loaded, LoadDefaultKeys(path));
+    ASSIGN_OR_RETURN(KeyRing loaded, LoadKeys(path, options.key_file));
     keys = std::make_shared<const KeyRing>(std::move(loaded));
   }
   auto store = std::make_unique<SqliteStore>(path, options, std::move(keys));

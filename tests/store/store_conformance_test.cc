@@ -1,5 +1,7 @@
-// The SQLite store on a real database file: migrations, round trips, versions, name search,
-// transactions that roll back, and clear errors for unusable paths.
+// The store conformance suite: every test runs against both backends, a real SQLite file
+// and a real PostgreSQL database (migrations, round trips, versions, name search,
+// transactions that roll back, concurrent writers), plus clear errors for unusable
+// SQLite paths and unreachable PostgreSQL servers.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -9,6 +11,7 @@
 #include "testing/fixtures.h"
 #include "testing/status_matchers.h"
 #include "testing/temp_dir.h"
+#include "testing/test_database.h"
 
 namespace acogida {
 namespace {
@@ -16,13 +19,16 @@ namespace {
 using testing::MakePerson;
 using testing::StatusCodeIs;
 using testing::TempDir;
+using testing::Backend;
+using testing::TestDatabase;
 
-class SqliteStoreTest : public ::testing::Test {
+class StoreTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    SqliteOptions options;
+    SKIP_IF_UNAVAILABLE(database_);
+    StoreOptions options;
     options.clock = [] { return UtcTime(std::chrono::sys_days(std::chrono::year(2026) / 11 / 29)); };
-    auto opened = OpenSqliteStore(dir_.File("test.db"), options);
+    auto opened = database_.Open(options);
     ASSERT_OK(opened);
     store_ = std::move(opened).value();
   }
@@ -58,11 +64,14 @@ class SqliteStoreTest : public ::testing::Test {
     return page;
   }
 
-  TempDir dir_;
+  TestDatabase database_{GetParam()};
   std::unique_ptr<Store> store_;
 };
 
-TEST_F(SqliteStoreTest, SiteRoundTripsWithAllFields) {
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         testing::BackendName);
+
+TEST_P(StoreTest, SiteRoundTripsWithAllFields) {
   Site site = AddSite();
   EXPECT_GT(site.id, 0);
   EXPECT_EQ(site.version, 1);
@@ -78,7 +87,7 @@ TEST_F(SqliteStoreTest, SiteRoundTripsWithAllFields) {
   EXPECT_DOUBLE_EQ(read.longitude, -117.0382);
 }
 
-TEST_F(SqliteStoreTest, UpdateWithStaleVersionIsAbortedAndChangesNothing) {
+TEST_P(StoreTest, UpdateWithStaleVersionIsAbortedAndChangesNothing) {
   Site site = AddSite();
   Site first = site;
   first.name = "Primera edición";
@@ -96,14 +105,14 @@ TEST_F(SqliteStoreTest, UpdateWithStaleVersionIsAbortedAndChangesNothing) {
   EXPECT_EQ(read.name, "Primera edición");
 }
 
-TEST_F(SqliteStoreTest, UpdateOfMissingSiteIsNotFound) {
+TEST_P(StoreTest, UpdateOfMissingSiteIsNotFound) {
   Site ghost = testing::TijuanaCentre();
   ghost.id = 999;
   EXPECT_THAT(store_->InTransaction(TxMode::kWrite, [&](Tx& tx) { return tx.UpdateSite(ghost); }),
               StatusCodeIs(StatusCode::kNotFound));
 }
 
-TEST_F(SqliteStoreTest, FailedWorkRollsBackEverything) {
+TEST_P(StoreTest, FailedWorkRollsBackEverything) {
   Site site = AddSite();
   Status status = store_->InTransaction(TxMode::kWrite, [&](Tx& tx) -> Status {
     Section section = testing::MenSection(site.id);
@@ -119,7 +128,7 @@ TEST_F(SqliteStoreTest, FailedWorkRollsBackEverything) {
   EXPECT_TRUE(sections.empty());
 }
 
-TEST_F(SqliteStoreTest, ConcurrentWritersCommitTogetherButFailAlone) {
+TEST_P(StoreTest, ConcurrentWritersCommitTogetherButFailAlone) {
   Site site = AddSite();
   constexpr int kThreads = 8, kWritesPerThread = 40;
   std::atomic<int> succeeded{0}, failed{0};
@@ -150,7 +159,7 @@ TEST_F(SqliteStoreTest, ConcurrentWritersCommitTogetherButFailAlone) {
   EXPECT_EQ(static_cast<int>(sections.size()), 2 * succeeded.load());  // no half-written work
 }
 
-TEST_F(SqliteStoreTest, SectionsAddUpToBedsPerSite) {
+TEST_P(StoreTest, SectionsAddUpToBedsPerSite) {
   Site site = AddSite();
   ASSERT_OK(store_->InTransaction(TxMode::kWrite, [&](Tx& tx) -> Status {
     Section men = testing::MenSection(site.id, 100);
@@ -168,13 +177,13 @@ TEST_F(SqliteStoreTest, SectionsAddUpToBedsPerSite) {
   EXPECT_EQ(beds[0], std::make_pair(site.id, int64_t{140}));
 }
 
-TEST_F(SqliteStoreTest, SectionForMissingSiteViolatesForeignKey) {
+TEST_P(StoreTest, SectionForMissingSiteViolatesForeignKey) {
   Section orphan = testing::MenSection(4242);
   EXPECT_THAT(store_->InTransaction(TxMode::kWrite, [&](Tx& tx) { return tx.InsertSection(orphan); }),
               StatusCodeIs(StatusCode::kFailedPrecondition));
 }
 
-TEST_F(SqliteStoreTest, PersonRoundTripsWithPartialBirthDateAndLanguages) {
+TEST_P(StoreTest, PersonRoundTripsWithPartialBirthDateAndLanguages) {
   Site site = AddSite();
   Person person = MakePerson("María Guadalupe", "Hernández", "López");
   person.birth_date = BirthDate{1990, 0, 0};
@@ -194,7 +203,7 @@ TEST_F(SqliteStoreTest, PersonRoundTripsWithPartialBirthDateAndLanguages) {
   EXPECT_EQ(read.created_at, "2026-11-29T00:00:00Z");
 }
 
-TEST_F(SqliteStoreTest, SearchMatchesEveryTokenAsAPrefixOfSomeNameWord) {
+TEST_P(StoreTest, SearchMatchesEveryTokenAsAPrefixOfSomeNameWord) {
   Site site = AddSite();
   AddHousehold(site.id, {MakePerson("María Guadalupe", "Hernández", "López"),
                          MakePerson("José", "Hernández", "Martínez", Relationship::kSpouse)});
@@ -209,7 +218,7 @@ TEST_F(SqliteStoreTest, SearchMatchesEveryTokenAsAPrefixOfSomeNameWord) {
   EXPECT_EQ(Search({"zzz"}).total, 0);
 }
 
-TEST_F(SqliteStoreTest, SearchListsAPersonOnceWhenSeveralWordsShareThePrefix) {
+TEST_P(StoreTest, SearchListsAPersonOnceWhenSeveralWordsShareThePrefix) {
   Site site = AddSite();
   AddHousehold(site.id, {MakePerson("María Mariana", "Marín", "López")});
   PersonPage page = Search({"mari"});
@@ -219,7 +228,7 @@ TEST_F(SqliteStoreTest, SearchListsAPersonOnceWhenSeveralWordsShareThePrefix) {
   EXPECT_EQ(Search({"mari", "lopez"}).total, 1);
 }
 
-TEST_F(SqliteStoreTest, SearchPagesInSurnameOrder) {
+TEST_P(StoreTest, SearchPagesInSurnameOrder) {
   Site site = AddSite();
   AddHousehold(site.id, {MakePerson("Ana", "Zamora", "Ruiz")});
   AddHousehold(site.id, {MakePerson("Beatriz", "Álvarez", "Ruiz")});
@@ -234,7 +243,7 @@ TEST_F(SqliteStoreTest, SearchPagesInSurnameOrder) {
   EXPECT_EQ(second.items[0].paternal_surname, "Zamora");
 }
 
-TEST_F(SqliteStoreTest, ArrivalsAtSiteAreBoundedByTime) {
+TEST_P(StoreTest, ArrivalsAtSiteAreBoundedByTime) {
   Site site = AddSite();
   Household household = AddHousehold(site.id, {MakePerson("Luis", "Pérez", "Soto")});
   ASSERT_OK(store_->InTransaction(TxMode::kWrite, [&](Tx& tx) -> Status {
@@ -255,17 +264,17 @@ TEST_F(SqliteStoreTest, ArrivalsAtSiteAreBoundedByTime) {
   EXPECT_EQ(arrivals[0].site_name, site.name);
 }
 
-TEST_F(SqliteStoreTest, SiteWithHouseholdsCannotBeDeleted) {
+TEST_P(StoreTest, SiteWithHouseholdsCannotBeDeleted) {
   Site site = AddSite();
   AddHousehold(site.id, {MakePerson("Luis", "Pérez", "Soto")});
   EXPECT_THAT(store_->InTransaction(TxMode::kWrite, [&](Tx& tx) { return tx.DeleteSite(site.id); }),
               StatusCodeIs(StatusCode::kFailedPrecondition));
 }
 
-TEST_F(SqliteStoreTest, ReopeningKeepsDataAndDoesNotReapplyMigrations) {
+TEST_P(StoreTest, ReopeningKeepsDataAndDoesNotReapplyMigrations) {
   Site site = AddSite();
   store_.reset();
-  auto reopened = OpenSqliteStore(dir_.File("test.db"));
+  auto reopened = database_.Open();
   ASSERT_OK(reopened);
   Site read;
   ASSERT_OK((*reopened)->InTransaction(TxMode::kRead, [&](Tx& tx) -> Status {
@@ -293,6 +302,20 @@ TEST(OpenSqliteStore, FolderInPlaceOfTheFileIsAClearError) {
   auto opened = OpenSqliteStore(dir.path());
   ASSERT_THAT(opened, StatusCodeIs(StatusCode::kFailedPrecondition));
   EXPECT_NE(opened.status().message().find("is a folder"), std::string::npos) << opened.status().message();
+}
+
+TEST(OpenPostgresStore, UnreachableServerIsUnavailableWithoutThePassword) {
+  TempDir dir;
+  StoreOptions options;
+  options.key_file = dir.File("k.keys");
+  auto opened = OpenStore("postgresql://acogida:secret-password@127.0.0.1:1/acogida?connect_timeout=2", options);
+  ASSERT_THAT(opened, StatusCodeIs(StatusCode::kUnavailable));
+  EXPECT_EQ(opened.status().message().find("secret-password"), std::string::npos) << opened.status().message();
+}
+
+TEST(OpenPostgresStore, NeedsTheOrganisationsKeyFile) {
+  if (std::getenv("ACOGIDA_KEYS")) GTEST_SKIP() << "ACOGIDA_KEYS is set";
+  EXPECT_THAT(OpenStore("postgresql://127.0.0.1:1/acogida"), StatusCodeIs(StatusCode::kFailedPrecondition));
 }
 
 }  // namespace
