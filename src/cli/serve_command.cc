@@ -9,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "service/audit.h"
+#include "service/jobs.h"
 #include "service/retention_service.h"
 #include "store/store.h"
 
@@ -34,11 +35,13 @@ StatusOr<std::unique_ptr<Store>> OpenDatabase(const DatabaseFlags& database, Sto
 
 namespace {
 
-// Runs the retention job now and then once a day until `stop` is set.
+// Runs the retention job once a day across every server on the database: checks at start
+// and then hourly, and runs the purge when no server has run it in the last day.
 class DailyRetention {
  public:
   DailyRetention(Store& store, const RetentionFlags& flags)
-      : service_(store, SystemClock(), RetentionOptions{std::chrono::days(flags.retention_days)}),
+      : store_(store),
+        service_(store, SystemClock(), RetentionOptions{std::chrono::days(flags.retention_days)}),
         thread_([this] { Loop(); }) {}
   ~DailyRetention() {
     {
@@ -54,12 +57,16 @@ class DailyRetention {
     std::unique_lock<std::mutex> lock(mutex_);
     while (!stop_) {
       lock.unlock();
-      auto purged = service_.Purge(RetentionActor());
-      if (!purged.ok()) std::fprintf(stderr, "acogida: retention job: %s\n", purged.status().ToString().c_str());
-      else if (*purged > 0) std::fprintf(stderr, "acogida: retention job anonymised %lld persons\n",
-                                         static_cast<long long>(*purged));
+      int64_t purged = 0;
+      auto outcome = RunJobOnce(store_, SystemClock(), "retention", std::chrono::hours(23), [&]() -> Status {
+        ASSIGN_OR_RETURN(purged, service_.Purge(RetentionActor()));
+        return OkStatus();
+      });
+      if (!outcome.ok()) std::fprintf(stderr, "acogida: retention job: %s\n", outcome.status().ToString().c_str());
+      else if (purged > 0) std::fprintf(stderr, "acogida: retention job anonymised %lld persons\n",
+                                        static_cast<long long>(purged));
       lock.lock();
-      wake_.wait_for(lock, std::chrono::hours(24), [this] { return stop_; });
+      wake_.wait_for(lock, std::chrono::hours(1), [this] { return stop_; });
     }
   }
 
@@ -69,6 +76,7 @@ class DailyRetention {
     return actor;
   }
 
+  Store& store_;
   RetentionService service_;
   std::mutex mutex_;
   std::condition_variable wake_;

@@ -65,6 +65,10 @@ inline Status FailedPrecondition(std::string message) {
   return Status(StatusCode::kFailedPrecondition, std::move(message));
 }
 inline Status Aborted(std::string message) { return Status(StatusCode::kAborted, std::move(message)); }
+// An edit made at an old version of a record (optimistic concurrency): Aborted, field "version".
+inline Status StaleVersion(std::string message) {
+  return Status(StatusCode::kAborted, std::move(message), "version");
+}
 inline Status Unavailable(std::string message) { return Status(StatusCode::kUnavailable, std::move(message)); }
 inline Status Internal(std::string message) { return Status(StatusCode::kInternal, std::move(message)); }
 

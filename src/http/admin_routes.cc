@@ -82,8 +82,15 @@ void AddAdminRoutes(Router& router, const Services& services) {
     if (disabled != body.end() && !disabled->is_boolean()) return InvalidArgument("disabled", "must be true or false");
     input.disabled = disabled != body.end() && disabled->get<bool>();
     ASSIGN_OR_RETURN(input.version, ReadInt(body, "version", "version", Presence::kRequired));
-    ASSIGN_OR_RETURN(User updated, users.Update(call.actor(), std::move(input)));
-    return Reply{200, AccountToJson(updated)};
+    auto updated = users.Update(call.actor(), std::move(input));
+    if (IsStaleVersion(updated.status())) {
+      ASSIGN_OR_RETURN(std::vector<User> all, users.List(call.actor()));
+      for (const User& now : all) {
+        if (now.id == user_id) return StaleEdit(updated.status(), AccountToJson(now));
+      }
+    }
+    if (!updated.ok()) return updated.status();
+    return Reply{200, AccountToJson(*updated)};
   });
 
   router.Add(Method::kGet, "/api/v1/audit", Needs::Role(Permission::kReadAudit), [&audit](const Call& call) -> StatusOr<Reply> {

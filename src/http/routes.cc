@@ -69,6 +69,12 @@ Status CheckJsonBody(const httplib::Request& req) {
 
 }  // namespace
 
+Reply StaleEdit(const Status& status, Json current) {
+  Json error{{"code", StatusCodeName(status.code())}, {"message", status.message()}, {"field", "version"}};
+  if (current.contains("version")) error["current_version"] = current["version"];
+  return Reply{409, Json{{"error", std::move(error)}, {"current", std::move(current)}}};
+}
+
 StatusOr<AuthenticatedSession> AuthenticateRequest(AuthService& auth, const httplib::Request& req) {
   const std::string authorization = req.get_header_value("Authorization");
   const bool bearer = authorization.rfind("Bearer ", 0) == 0;

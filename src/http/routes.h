@@ -60,6 +60,14 @@ struct Reply {
   std::vector<std::pair<std::string, std::string>> headers = {};
 };
 
+// True for an edit made at an old version of a record (core StaleVersion).
+inline bool IsStaleVersion(const Status& status) {
+  return status.code() == StatusCode::kAborted && status.field() == "version";
+}
+// 409 for a stale edit, with the record as it is now ("current", with its version), so that
+// the client can show what changed and retry on top of it; nothing was overwritten.
+Reply StaleEdit(const Status& status, Json current);
+
 // The request and, for kSession routes, the session it runs in (empty for kPublic).
 struct Call {
   const httplib::Request& req;

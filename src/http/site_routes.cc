@@ -43,9 +43,14 @@ void AddSiteRoutes(Router& router, const Services& services) {
     ASSIGN_OR_RETURN(int64_t site_id, PathId(call, 1));
     ASSIGN_OR_RETURN(Json body, ParseObject(call.req.body));
     ASSIGN_OR_RETURN(Site input, SiteFromJson(body, site_id, Purpose::kUpdate));
-    ASSIGN_OR_RETURN(Site updated, sites.Update(call.actor(), std::move(input)));
-    ASSIGN_OR_RETURN(SiteDetail detail, sites.Get(call.actor(), updated.id));
-    return Reply{200, SiteToJson(updated, detail.beds)};
+    auto updated = sites.Update(call.actor(), std::move(input));
+    if (IsStaleVersion(updated.status())) {
+      ASSIGN_OR_RETURN(SiteDetail now, sites.Get(call.actor(), site_id));
+      return StaleEdit(updated.status(), SiteToJson(now.site, now.beds));
+    }
+    if (!updated.ok()) return updated.status();
+    ASSIGN_OR_RETURN(SiteDetail detail, sites.Get(call.actor(), updated->id));
+    return Reply{200, SiteToJson(*updated, detail.beds)};
   });
 
   router.Add(Method::kDelete, "/api/v1/sites/{id}", Needs::Role(Permission::kEditSites), [&sites](const Call& call) -> StatusOr<Reply> {
@@ -74,8 +79,13 @@ void AddSiteRoutes(Router& router, const Services& services) {
     ASSIGN_OR_RETURN(int64_t section_id, PathId(call, 1));
     ASSIGN_OR_RETURN(Json body, ParseObject(call.req.body));
     ASSIGN_OR_RETURN(Section input, SectionFromJson(body, section_id, 0, Purpose::kUpdate));
-    ASSIGN_OR_RETURN(Section updated, sites.UpdateSection(call.actor(), std::move(input)));
-    return Reply{200, SectionToJson(updated)};
+    auto updated = sites.UpdateSection(call.actor(), std::move(input));
+    if (IsStaleVersion(updated.status())) {
+      ASSIGN_OR_RETURN(Section now, sites.GetSection(call.actor(), section_id));
+      return StaleEdit(updated.status(), SectionToJson(now));
+    }
+    if (!updated.ok()) return updated.status();
+    return Reply{200, SectionToJson(*updated)};
   });
 
   router.Add(Method::kDelete, "/api/v1/sections/{id}", Needs::Role(Permission::kEditSections, SiteScope::kActAtSite), [&sites](const Call& call) -> StatusOr<Reply> {

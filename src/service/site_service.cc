@@ -94,6 +94,15 @@ StatusOr<std::vector<Section>> SiteService::ListSections(const Actor& actor, int
   return sections;
 }
 
+StatusOr<Section> SiteService::GetSection(const Actor& actor, int64_t section_id) {
+  Section section;
+  RETURN_IF_ERROR(store_.InTransaction(TxMode::kRead, [&](Tx& tx) -> Status {
+    ASSIGN_OR_RETURN(section, tx.GetSection(section_id));
+    return OkStatus();
+  }));
+  return section;
+}
+
 StatusOr<Section> SiteService::CreateSection(const Actor& actor, Section input) {
   RETURN_IF_ERROR(ValidateSection(input));
   RETURN_IF_ERROR(store_.InTransaction(TxMode::kWrite, [&](Tx& tx) -> Status {

@@ -43,6 +43,7 @@ class SiteService {
   Status Delete(const Actor& actor, int64_t site_id);
 
   StatusOr<std::vector<Section>> ListSections(const Actor& actor, int64_t site_id);
+  StatusOr<Section> GetSection(const Actor& actor, int64_t section_id);
   StatusOr<Section> CreateSection(const Actor& actor, Section input);
   StatusOr<Section> UpdateSection(const Actor& actor, Section input);
   Status DeleteSection(const Actor& actor, int64_t section_id);

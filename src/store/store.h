@@ -164,6 +164,14 @@ class Tx {
   // Per username, the persons read (detail reads and search results) since `since_utc`.
   virtual StatusOr<std::vector<std::pair<std::string, int64_t>>> PersonReadsSince(const std::string& since_utc) = 0;
 
+  // Background jobs that must run once per period across every server on the database.
+  // ClaimJob records that job `name` starts now and returns true, unless it last started at or
+  // after `not_before` (ISO 8601 UTC): then another server has it and it returns false. Run
+  // the job after the claim commits; then FinishJob records its end, or, when it failed,
+  // gives the claim up so that the next check runs it again.
+  virtual StatusOr<bool> ClaimJob(const std::string& name, const std::string& not_before) = 0;
+  virtual Status FinishJob(const std::string& name, bool succeeded) = 0;
+
   // The time this transaction stamps on what it writes (ISO 8601 UTC).
   virtual const std::string& now() const = 0;
 

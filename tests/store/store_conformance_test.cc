@@ -304,6 +304,100 @@ TEST(OpenSqliteStore, FolderInPlaceOfTheFileIsAClearError) {
   EXPECT_NE(opened.status().message().find("is a folder"), std::string::npos) << opened.status().message();
 }
 
+TEST_P(StoreTest, AJobIsClaimedOncePerPeriodAndAFailedRunGivesTheClaimUp) {
+  auto claim = [&](const std::string& not_before) {
+    bool claimed = false;
+    EXPECT_OK(store_->InTransaction(TxMode::kWrite, [&](Tx& tx) -> Status {
+      ASSIGN_OR_RETURN(claimed, tx.ClaimJob("retention", not_before));
+      return OkStatus();
+    }));
+    return claimed;
+  };
+  // The store's clock says 2026-11-29T00:00:00Z.
+  EXPECT_TRUE(claim("2026-11-28T00:00:00Z"));
+  EXPECT_FALSE(claim("2026-11-28T00:00:00Z"));   // started within the period
+  EXPECT_TRUE(claim("2026-11-29T00:00:01Z"));    // the period has passed
+  ASSERT_OK(store_->InTransaction(TxMode::kWrite, [](Tx& tx) { return tx.FinishJob("retention", false); }));
+  EXPECT_TRUE(claim("2026-11-28T00:00:00Z"));    // the failed run gave its claim up
+  ASSERT_OK(store_->InTransaction(TxMode::kWrite, [](Tx& tx) { return tx.FinishJob("retention", true); }));
+  EXPECT_FALSE(claim("2026-11-28T00:00:00Z"));   // a finished run keeps its claim for the period
+}
+
+TEST_P(StoreTest, ConcurrentClaimsFromTwoStoresOnOneDatabaseGoToExactlyOne) {
+  auto second = database_.Open();  // another server on the same database
+  ASSERT_OK(second);
+  std::atomic<int> claimed{0};
+  std::vector<std::thread> threads;
+  for (int thread_idx = 0; thread_idx < 8; ++thread_idx) {
+    Store& store = thread_idx % 2 == 0 ? *store_ : **second;
+    threads.emplace_back([&store, &claimed] {
+      Status status = store.InTransaction(TxMode::kWrite, [&](Tx& tx) -> Status {
+        ASSIGN_OR_RETURN(bool mine, tx.ClaimJob("expire-holds", "2026-11-28T00:00:00Z"));
+        if (mine) claimed++;
+        return OkStatus();
+      });
+      EXPECT_OK(status);
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(claimed.load(), 1);
+}
+
+TEST_P(StoreTest, ConcurrentEditsAtOneVersionFromTwoStoresLetExactlyOneWin) {
+  Site site = AddSite();
+  auto second = database_.Open();
+  ASSERT_OK(second);
+  std::atomic<int> won{0}, stale{0};
+  std::vector<std::thread> threads;
+  for (int thread_idx = 0; thread_idx < 8; ++thread_idx) {
+    Store& store = thread_idx % 2 == 0 ? *store_ : **second;
+    threads.emplace_back([&store, &won, &stale, site, thread_idx]() mutable {
+      site.name = "Edición " + std::to_string(thread_idx);
+      Status status = store.InTransaction(TxMode::kWrite, [&](Tx& tx) { return tx.UpdateSite(site); });
+      if (status.ok()) won++;
+      else if (status.code() == StatusCode::kAborted && status.field() == "version") stale++;
+      else ADD_FAILURE() << status.ToString();
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(won.load(), 1);
+  EXPECT_EQ(stale.load(), 7);
+}
+
+TEST_P(StoreTest, ConcurrentAuditAppendsFromTwoStoresKeepOneChain) {
+  auto second = database_.Open();
+  ASSERT_OK(second);
+  std::vector<std::thread> threads;
+  for (int thread_idx = 0; thread_idx < 6; ++thread_idx) {
+    Store& store = thread_idx % 2 == 0 ? *store_ : **second;
+    threads.emplace_back([&store] {
+      for (int write_idx = 0; write_idx < 20; ++write_idx) {
+        EXPECT_OK(store.InTransaction(TxMode::kWrite, [](Tx& tx) -> Status {
+          AuditEntry entry;
+          entry.username = "prueba";
+          entry.role = "registrar";
+          entry.action = "read";
+          entry.record_type = "person";
+          entry.record_id = 1;
+          return tx.AppendAudit(entry);
+        }));
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  std::string prev;
+  int64_t rows = 0;
+  ASSERT_OK(store_->InTransaction(TxMode::kRead, [&](Tx& tx) {
+    return tx.ForEachAudit([&](const AuditEntry& entry) -> Status {
+      EXPECT_EQ(entry.prev_hash, prev) << "row " << entry.id;
+      prev = entry.hash;
+      ++rows;
+      return OkStatus();
+    });
+  }));
+  EXPECT_EQ(rows, 120);
+}
+
 TEST(OpenPostgresStore, UnreachableServerIsUnavailableWithoutThePassword) {
   TempDir dir;
   StoreOptions options;

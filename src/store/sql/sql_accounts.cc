@@ -129,7 +129,7 @@ Status UpdateUser(SqlConnection& db, User& user) {
   if (stmt->Changes() == 0) {
     stmt.reset();
     ASSIGN_OR_RETURN(User stored, GetUser(db, user.id));
-    return Aborted("user " + std::to_string(user.id) + " was changed by someone else (now version " +
+    return StaleVersion("user " + std::to_string(user.id) + " was changed by someone else (now version " +
                    std::to_string(stored.version) + "); reload and try again");
   }
   stmt.reset();

@@ -9,6 +9,7 @@
 #include "store/sealed_fields.h"
 #include "store/sql/sql_accounts.h"
 #include "store/sql/sql_consents.h"
+#include "store/sql/sql_jobs.h"
 #include "store/sql/sql_rows.h"
 
 namespace acogida {
@@ -380,6 +381,12 @@ class SqlTx : public Tx {
   StatusOr<std::vector<std::pair<std::string, int64_t>>> PersonReadsSince(const std::string& since_utc) override {
     return sql_accounts::PersonReadsSince(db_, since_utc);
   }
+  StatusOr<bool> ClaimJob(const std::string& name, const std::string& not_before) override {
+    return sql_jobs::ClaimJob(db_, now_utc_, name, not_before);
+  }
+  Status FinishJob(const std::string& name, bool succeeded) override {
+    return sql_jobs::FinishJob(db_, now_utc_, name, succeeded);
+  }
   const std::string& now() const override { return now_utc_; }
 
   StatusOr<int64_t> ResealSensitiveFields() override {
@@ -470,7 +477,7 @@ class SqlTx : public Tx {
     stmt->Bind(1, id);
     ASSIGN_OR_RETURN(bool found, stmt->Step());
     if (!found) return NotFound(what + " " + std::to_string(id) + " does not exist");
-    return Aborted(what + " " + std::to_string(id) + " was changed by someone else (now version " +
+    return StaleVersion(what + " " + std::to_string(id) + " was changed by someone else (now version " +
                    std::to_string(stmt->Int(0)) + "); reload and try again");
   }
 
