@@ -1,5 +1,6 @@
-// The HTTP API end to end: the real `acogida serve` binary on a free loopback port with a
-// real SQLite file, driven by a real HTTP client.
+// The HTTP API end to end, on each backend: the real `acogida serve` binary on a free
+// loopback port with a real SQLite file or a real PostgreSQL database, driven by a real
+// HTTP client.
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -7,21 +8,23 @@
 #include <thread>
 
 #include "testing/server_process.h"
-#include "testing/temp_dir.h"
+#include "testing/test_database.h"
 
 namespace acogida {
 namespace {
 
 using Json = nlohmann::json;
+using testing::Backend;
 
 constexpr const char* kPassword = "frase de prueba bastante larga";
 
-class ApiTest : public ::testing::Test {
+class ApiTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    auto added = testing::AddUser(dir_.File("api.db"), "api.coord", "coordinator", kPassword);
+    SKIP_IF_UNAVAILABLE(database_);
+    auto added = testing::AddUser(database_.url(), "api.coord", "coordinator", kPassword, database_.key_file());
     ASSERT_EQ(added.exit_code, 0) << added.output;
-    server_ = std::make_unique<testing::ServerProcess>(dir_.File("api.db"));
+    server_ = std::make_unique<testing::ServerProcess>(database_.url(), "", database_.key_file());
     ASSERT_GT(server_->port(), 0) << server_->startup_output();
     client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
     // An API client: bearer token, and the coordinator's break-glass reason on every request.
@@ -71,21 +74,24 @@ class ApiTest : public ::testing::Test {
                    {"consents", {{"services", true}}}}}}};
   }
 
-  testing::TempDir dir_;
+  testing::TestDatabase database_{GetParam()};
   std::unique_ptr<testing::ServerProcess> server_;
   std::unique_ptr<httplib::Client> client_;
   std::string token_;
 };
 
-TEST_F(ApiTest, HealthSaysOkWithVersionAndBackend) {
+INSTANTIATE_TEST_SUITE_P(Backends, ApiTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         testing::BackendName);
+
+TEST_P(ApiTest, HealthSaysOkWithVersionAndBackend) {
   auto [status, body] = Call("GET", "/api/v1/health");
   EXPECT_EQ(status, 200);
   EXPECT_EQ(body["status"], "ok");
-  EXPECT_EQ(body["database"], "sqlite");
+  EXPECT_EQ(body["database"], GetParam() == Backend::kSqlite ? "sqlite" : "postgresql");
   EXPECT_FALSE(body["version"].get<std::string>().empty());
 }
 
-TEST_F(ApiTest, SitesAndSectionsCrud) {
+TEST_P(ApiTest, SitesAndSectionsCrud) {
   int64_t site_id = CreateSite();
   auto [section_status, section] =
       Call("POST", "/api/v1/sites/" + std::to_string(site_id) + "/sections",
@@ -119,7 +125,7 @@ TEST_F(ApiTest, SitesAndSectionsCrud) {
   EXPECT_EQ(Call("GET", "/api/v1/sites/" + std::to_string(site_id)).first, 404);
 }
 
-TEST_F(ApiTest, InvalidSiteNamesTheField) {
+TEST_P(ApiTest, InvalidSiteNamesTheField) {
   Json site{{"name", "X"}, {"kind", "reception_centre"}, {"city", "Tijuana"}, {"state", "99"},
             {"timezone", "America/Tijuana"}, {"latitude", 32.5}, {"longitude", -117.0}};
   auto [status, body] = Call("POST", "/api/v1/sites", site.dump());
@@ -132,7 +138,7 @@ TEST_F(ApiTest, InvalidSiteNamesTheField) {
   EXPECT_EQ(FieldOf(body), "latitude");
 }
 
-TEST_F(ApiTest, MalformedJsonIs400AndUnknownRouteIs404Json) {
+TEST_P(ApiTest, MalformedJsonIs400AndUnknownRouteIs404Json) {
   auto [status, body] = Call("POST", "/api/v1/sites", "{\"name\": ");
   EXPECT_EQ(status, 400);
   EXPECT_EQ(FieldOf(body), "body");
@@ -143,13 +149,13 @@ TEST_F(ApiTest, MalformedJsonIs400AndUnknownRouteIs404Json) {
   EXPECT_EQ(status, 404);
 }
 
-TEST_F(ApiTest, OversizedBodyIs413) {
+TEST_P(ApiTest, OversizedBodyIs413) {
   std::string huge = "{\"name\": \"" + std::string(2 << 20, 'a') + "\"}";
   auto [status, body] = Call("POST", "/api/v1/sites", huge);
   EXPECT_EQ(status, 413);
 }
 
-TEST_F(ApiTest, IntakeThenFindByAccentlessPartialNameThenProfile) {
+TEST_P(ApiTest, IntakeThenFindByAccentlessPartialNameThenProfile) {
   int64_t site_id = CreateSite();
   auto [status, household] = Call("POST", "/api/v1/households", Family(site_id).dump());
   ASSERT_EQ(status, 201) << household.dump();
@@ -179,7 +185,7 @@ TEST_F(ApiTest, IntakeThenFindByAccentlessPartialNameThenProfile) {
   EXPECT_EQ(day["timezone"], "America/Tijuana");
 }
 
-TEST_F(ApiTest, InvalidMemberIs400NamingTheMemberFieldAndWritesNothing) {
+TEST_P(ApiTest, InvalidMemberIs400NamingTheMemberFieldAndWritesNothing) {
   int64_t site_id = CreateSite();
   Json family = Family(site_id);
   family["members"][1]["birth_date"] = "1990-02-30";
@@ -196,7 +202,7 @@ TEST_F(ApiTest, InvalidMemberIs400NamingTheMemberFieldAndWritesNothing) {
   EXPECT_EQ(all["total"], 0);
 }
 
-TEST_F(ApiTest, SearchPagingOutOfRangeIs400) {
+TEST_P(ApiTest, SearchPagingOutOfRangeIs400) {
   auto [status, body] = Call("GET", "/api/v1/persons?q=a&limit=1000");
   EXPECT_EQ(status, 400);
   EXPECT_EQ(FieldOf(body), "limit");
@@ -205,7 +211,7 @@ TEST_F(ApiTest, SearchPagingOutOfRangeIs400) {
   EXPECT_EQ(FieldOf(body), "offset");
 }
 
-TEST_F(ApiTest, ConcurrentIntakesAllLand) {
+TEST_P(ApiTest, ConcurrentIntakesAllLand) {
   int64_t site_id = CreateSite();
   constexpr int kThreads = 8, kPerThread = 10;
   std::vector<std::thread> threads;

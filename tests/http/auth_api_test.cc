@@ -1,25 +1,29 @@
-// Sessions over HTTP against the real binary: login required, cookie attributes, CSRF on
-// cookie writes, bearer tokens, logout, security headers, JSON-only bodies.
+// Sessions over HTTP against the real binary, on each backend (a real SQLite file, a real
+// PostgreSQL database): login required, cookie attributes, CSRF on cookie writes, bearer
+// tokens, logout, security headers, JSON-only bodies, and `audit verify` over the same data.
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
-#include <sqlite3.h>
 
+#include "testing/execute_sql.h"
 #include "testing/server_process.h"
-#include "testing/temp_dir.h"
+#include "testing/test_database.h"
 
 namespace acogida {
 namespace {
 
 using Json = nlohmann::json;
+using testing::Backend;
+using testing::ExecuteSql;
 constexpr const char* kPassword = "frase de prueba bastante larga";
 
-class AuthApiTest : public ::testing::Test {
+class AuthApiTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    auto added = testing::AddUser(dir_.File("auth.db"), "ana.admin", "administrator", kPassword);
+    SKIP_IF_UNAVAILABLE(database_);
+    auto added = testing::AddUser(database_.url(), "ana.admin", "administrator", kPassword, database_.key_file());
     ASSERT_EQ(added.exit_code, 0) << added.output;
-    server_ = std::make_unique<testing::ServerProcess>(dir_.File("auth.db"));
+    server_ = std::make_unique<testing::ServerProcess>(database_.url(), "", database_.key_file());
     ASSERT_GT(server_->port(), 0) << server_->startup_output();
     client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
   }
@@ -36,12 +40,20 @@ class AuthApiTest : public ::testing::Test {
     return header.substr(start, header.find(';') - start);
   }
 
-  testing::TempDir dir_;
+  // `acogida audit verify` on this test's database.
+  testing::CommandResult VerifyAudit() {
+    return testing::RunAcogida({"audit", "verify", "--db", database_.url(), "--keys", database_.key_file()});
+  }
+
+  testing::TestDatabase database_{GetParam()};
   std::unique_ptr<testing::ServerProcess> server_;
   std::unique_ptr<httplib::Client> client_;
 };
 
-TEST_F(AuthApiTest, EverythingButHealthAndLoginNeedsASession) {
+INSTANTIATE_TEST_SUITE_P(Backends, AuthApiTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         testing::BackendName);
+
+TEST_P(AuthApiTest, EverythingButHealthAndLoginNeedsASession) {
   EXPECT_EQ(client_->Get("/api/v1/health")->status, 200);
   for (const char* path : {"/api/v1/sites", "/api/v1/persons", "/api/v1/users", "/api/v1/audit", "/api/v1/auth/session"}) {
     auto result = client_->Get(path);
@@ -52,7 +64,7 @@ TEST_F(AuthApiTest, EverythingButHealthAndLoginNeedsASession) {
   EXPECT_EQ(client_->Get("/api/v1/sites", {{"Authorization", "Bearer not-a-real-token"}})->status, 401);
 }
 
-TEST_F(AuthApiTest, WrongPasswordIs401WithTheGenericMessage) {
+TEST_P(AuthApiTest, WrongPasswordIs401WithTheGenericMessage) {
   auto wrong = Login("this is not it at all");
   ASSERT_TRUE(wrong);
   EXPECT_EQ(wrong->status, 401);
@@ -60,7 +72,7 @@ TEST_F(AuthApiTest, WrongPasswordIs401WithTheGenericMessage) {
   EXPECT_TRUE(wrong->get_header_value("Set-Cookie").empty());
 }
 
-TEST_F(AuthApiTest, CookieSessionIsHttpOnlyStrictAndWritesNeedTheCsrfToken) {
+TEST_P(AuthApiTest, CookieSessionIsHttpOnlyStrictAndWritesNeedTheCsrfToken) {
   auto login = Login(kPassword);
   ASSERT_TRUE(login);
   ASSERT_EQ(login->status, 200) << login->body;
@@ -93,7 +105,7 @@ TEST_F(AuthApiTest, CookieSessionIsHttpOnlyStrictAndWritesNeedTheCsrfToken) {
   EXPECT_EQ(client_->Get("/api/v1/auth/session", cookie)->status, 401);
 }
 
-TEST_F(AuthApiTest, BearerSessionsNeedNoCsrfToken) {
+TEST_P(AuthApiTest, BearerSessionsNeedNoCsrfToken) {
   auto login = Login(kPassword, {{"X-Session-Mode", "bearer"}});
   ASSERT_EQ(login->status, 200);
   EXPECT_TRUE(login->get_header_value("Set-Cookie").empty());
@@ -103,36 +115,31 @@ TEST_F(AuthApiTest, BearerSessionsNeedNoCsrfToken) {
   EXPECT_EQ(Json::parse(users->body)["items"][0]["username"], "ana.admin");
 }
 
-TEST_F(AuthApiTest, ResponsesCarrySecurityHeaders) {
+TEST_P(AuthApiTest, ResponsesCarrySecurityHeaders) {
   auto result = client_->Get("/api/v1/health");
   EXPECT_EQ(result->get_header_value("X-Content-Type-Options"), "nosniff");
   EXPECT_EQ(result->get_header_value("X-Frame-Options"), "DENY");
   EXPECT_NE(result->get_header_value("Content-Security-Policy").find("default-src 'self'"), std::string::npos);
 }
 
-TEST_F(AuthApiTest, FormBodiesAreRefused) {
+TEST_P(AuthApiTest, FormBodiesAreRefused) {
   auto result = client_->Post("/api/v1/auth/login", "username=ana.admin&password=x", "application/x-www-form-urlencoded");
   ASSERT_TRUE(result);
   EXPECT_EQ(result->status, 400);
   EXPECT_EQ(Json::parse(result->body)["error"]["field"], "content-type");
 }
 
-TEST_F(AuthApiTest, AuditVerifyCommandDetectsTampering) {
+TEST_P(AuthApiTest, AuditVerifyCommandDetectsTampering) {
   ASSERT_EQ(Login(kPassword)->status, 200);
   ASSERT_EQ(Login("wrong password for the audit")->status, 401);
-  auto intact = testing::RunAcogida({"audit", "verify", "--db", dir_.File("auth.db")});
+  auto intact = VerifyAudit();
   EXPECT_EQ(intact.exit_code, 0) << intact.output;
   EXPECT_NE(intact.output.find("intact"), std::string::npos) << intact.output;
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(dir_.File("auth.db").c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "UPDATE audit_log SET remote_address = '203.0.113.9' WHERE id = 2", nullptr, nullptr,
-                         nullptr),
-            SQLITE_OK);
-  sqlite3_close(db);
-  auto broken = testing::RunAcogida({"audit", "verify", "--db", dir_.File("auth.db")});
+  ASSERT_TRUE(ExecuteSql(database_, "UPDATE audit_log SET remote_address = '203.0.113.9' WHERE id = 2"));
+  auto broken = VerifyAudit();
   EXPECT_EQ(broken.exit_code, 1) << broken.output;
   EXPECT_NE(broken.output.find("BROKEN at row 2"), std::string::npos) << broken.output;
-  EXPECT_NE(testing::RunAcogida({"audit", "verify", "--db", dir_.File("missing.db")}).exit_code, 0);
+  EXPECT_NE(testing::RunAcogida({"audit", "verify", "--db", database_.dir().File("missing.db")}).exit_code, 0);
 }
 
 }  // namespace

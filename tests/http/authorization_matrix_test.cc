@@ -4,6 +4,7 @@
 // declares (Needs) and the permission table in core/account.h: 403 for a role without the
 // permission, 404 for a person or household at a site the user does not work at (existence is
 // not revealed), 403 for acting at such a site. The services enforce these on their own too.
+// It runs on each backend (a real SQLite file, a real PostgreSQL database).
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -15,12 +16,13 @@
 #include "http/server.h"
 #include "testing/fixtures.h"
 #include "testing/status_matchers.h"
-#include "testing/temp_dir.h"
+#include "testing/test_database.h"
 
 namespace acogida {
 namespace {
 
 using Json = nlohmann::json;
+using testing::Backend;
 using testing::MakePerson;
 using testing::TestActor;
 
@@ -41,10 +43,11 @@ struct Cell {
   std::function<Request(Role, Scope)> make;
 };
 
-class AuthorizationMatrixTest : public ::testing::Test {
+class AuthorizationMatrixTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    auto opened = OpenSqliteStore(dir_.File("matrix.db"));
+    SKIP_IF_UNAVAILABLE(database_);
+    auto opened = database_.Open();
     ASSERT_OK(opened);
     store_ = std::move(opened).value();
     sites_ = std::make_unique<SiteService>(*store_);
@@ -71,7 +74,8 @@ class AuthorizationMatrixTest : public ::testing::Test {
       token_[role] = Login(username);
     }
     server_ = std::make_unique<http::ApiServer>(
-        http::Services{*sites_, *intake_, *persons_, *auth_, *users_, *audit_, "sqlite"},
+        http::Services{*sites_, *intake_, *persons_, *auth_, *users_, *audit_,
+                       GetParam() == Backend::kSqlite ? "sqlite" : "postgresql"},
         http::ServerOptions{"127.0.0.1", 0, "", 8});
     auto port = server_->Bind();
     ASSERT_OK(port);
@@ -129,7 +133,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
 
   const Actor admin_ = TestActor(Role::kAdministrator, {}, 1000);
   const Actor coordinator_ = TestActor(Role::kCoordinator, {}, 1001);
-  testing::TempDir dir_;
+  testing::TestDatabase database_{GetParam()};
   std::unique_ptr<Store> store_;
   std::unique_ptr<SiteService> sites_;
   std::unique_ptr<IntakeService> intake_;
@@ -144,6 +148,9 @@ class AuthorizationMatrixTest : public ::testing::Test {
   std::map<Scope, int64_t> site_, household_, person_;
   std::map<Role, std::string> token_;
 };
+
+INSTANTIATE_TEST_SUITE_P(Backends, AuthorizationMatrixTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         testing::BackendName);
 
 std::string Id(int64_t id) { return std::to_string(id); }
 
@@ -257,7 +264,7 @@ int Expected(const http::Needs& needs, const Cell& cell, Role role, Scope scope)
   return cell.success;
 }
 
-TEST_F(AuthorizationMatrixTest, EveryRouteRoleAndSiteGetsTheExactStatus) {
+TEST_P(AuthorizationMatrixTest, EveryRouteRoleAndSiteGetsTheExactStatus) {
   std::map<std::string, Cell> cells = Cells();
   int checked = 0;
   for (const http::RouteInfo& route : server_->routes()) {

@@ -1,8 +1,7 @@
-// Roles, per-site scoping and the audit trail through the services, on a real SQLite file:
-// who may register, read and search where; break-glass reasons; every read audited; the
+// Roles, per-site scoping and the audit trail through the services, on each backend (a real
+// SQLite file, a real PostgreSQL database): who may register, read and search where; break-glass reasons; every read audited; the
 // hash chain detects a changed or removed row.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include "service/audit_service.h"
 #include "service/intake_service.h"
@@ -10,20 +9,24 @@
 #include "service/site_service.h"
 #include "testing/fixtures.h"
 #include "testing/status_matchers.h"
-#include "testing/temp_dir.h"
+#include "testing/execute_sql.h"
+#include "testing/test_database.h"
 
 namespace acogida {
 namespace {
 
+using testing::Backend;
+using testing::ExecuteSql;
 using testing::MakePerson;
 using testing::StatusCodeIs;
 using testing::StatusIs;
 using testing::TestActor;
 
-class AccessTest : public ::testing::Test {
+class AccessTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    auto opened = OpenSqliteStore(dir_.File("access.db"));
+    SKIP_IF_UNAVAILABLE(database_);
+    auto opened = database_.Open();
     ASSERT_OK(opened);
     store_ = std::move(opened).value();
     sites_ = std::make_unique<SiteService>(*store_);
@@ -54,7 +57,7 @@ class AccessTest : public ::testing::Test {
     return page.ok() ? *page : AuditPage{};
   }
 
-  testing::TempDir dir_;
+  testing::TestDatabase database_{GetParam()};
   std::unique_ptr<Store> store_;
   std::unique_ptr<SiteService> sites_;
   std::unique_ptr<IntakeService> intake_;
@@ -65,7 +68,10 @@ class AccessTest : public ::testing::Test {
   const Actor coordinator_ = TestActor(Role::kCoordinator, {}, 2);
 };
 
-TEST_F(AccessTest, RegistrarRegistersOnlyAtOwnSites) {
+INSTANTIATE_TEST_SUITE_P(Backends, AccessTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         testing::BackendName);
+
+TEST_P(AccessTest, RegistrarRegistersOnlyAtOwnSites) {
   Actor registrar = TestActor(Role::kRegistrar, {site_a_}, 3);
   EXPECT_NE(Register(registrar, site_a_, "Ana", "Pérez"), 0);
   NewHousehold elsewhere;
@@ -74,7 +80,7 @@ TEST_F(AccessTest, RegistrarRegistersOnlyAtOwnSites) {
   EXPECT_THAT(intake_->Register(registrar, elsewhere), StatusIs(StatusCode::kPermissionDenied, "site_id"));
 }
 
-TEST_F(AccessTest, PersonAtAnotherSiteIsNotFoundForSiteStaff) {
+TEST_P(AccessTest, PersonAtAnotherSiteIsNotFoundForSiteStaff) {
   for (Role role : {Role::kRegistrar, Role::kShelterStaff}) {
     Actor staff = TestActor(role, {site_a_}, 3);
     EXPECT_OK(persons_->Get(staff, person_a_).status());
@@ -83,7 +89,7 @@ TEST_F(AccessTest, PersonAtAnotherSiteIsNotFoundForSiteStaff) {
   }
 }
 
-TEST_F(AccessTest, SearchOfSiteStaffSeesOnlyTheirSites) {
+TEST_P(AccessTest, SearchOfSiteStaffSeesOnlyTheirSites) {
   Actor registrar = TestActor(Role::kRegistrar, {site_a_}, 3);
   auto page = persons_->Search(registrar, PersonQuery{"lucia", 20, 0});
   ASSERT_OK(page);
@@ -94,7 +100,7 @@ TEST_F(AccessTest, SearchOfSiteStaffSeesOnlyTheirSites) {
   EXPECT_EQ(everyone->total, 2);
 }
 
-TEST_F(AccessTest, CoordinatorMustGiveAReasonAndItIsAudited) {
+TEST_P(AccessTest, CoordinatorMustGiveAReasonAndItIsAudited) {
   Actor no_reason = coordinator_;
   no_reason.reason.clear();
   EXPECT_THAT(persons_->Get(no_reason, person_b_), StatusIs(StatusCode::kPermissionDenied, "reason"));
@@ -110,7 +116,7 @@ TEST_F(AccessTest, CoordinatorMustGiveAReasonAndItIsAudited) {
             page.items[0].fields.end());
 }
 
-TEST_F(AccessTest, RolesWithoutPersonAccessAreRefused) {
+TEST_P(AccessTest, RolesWithoutPersonAccessAreRefused) {
   for (Role role : {Role::kAdministrator, Role::kLawyer, Role::kAnalyst}) {
     Actor actor = TestActor(role, {site_a_}, 4);
     EXPECT_THAT(persons_->Get(actor, person_a_), StatusCodeIs(StatusCode::kPermissionDenied)) << RoleName(role);
@@ -122,14 +128,14 @@ TEST_F(AccessTest, RolesWithoutPersonAccessAreRefused) {
   }
 }
 
-TEST_F(AccessTest, ShelterStaffEditSectionsOnlyAtTheirSites) {
+TEST_P(AccessTest, ShelterStaffEditSectionsOnlyAtTheirSites) {
   Actor staff = TestActor(Role::kShelterStaff, {site_a_}, 5);
   EXPECT_OK(sites_->CreateSection(staff, testing::MenSection(site_a_)).status());
   EXPECT_THAT(sites_->CreateSection(staff, testing::MenSection(site_b_)), StatusCodeIs(StatusCode::kPermissionDenied));
   EXPECT_THAT(sites_->Create(staff, testing::TijuanaCentre()), StatusCodeIs(StatusCode::kPermissionDenied));
 }
 
-TEST_F(AccessTest, EveryReadAndWriteIsInTheChainAndTamperingIsDetected) {
+TEST_P(AccessTest, EveryReadAndWriteIsInTheChainAndTamperingIsDetected) {
   Actor registrar = TestActor(Role::kRegistrar, {site_a_}, 3);
   ASSERT_OK(persons_->Get(registrar, person_a_).status());
   ASSERT_OK(persons_->Search(registrar, PersonQuery{"ramirez", 20, 0}).status());
@@ -139,30 +145,26 @@ TEST_F(AccessTest, EveryReadAndWriteIsInTheChainAndTamperingIsDetected) {
   EXPECT_GE(check->rows, 8);  // 2 sites, 2 households, 2 persons, a read, a search
 
   // Change one row's reason behind the application's back.
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(dir_.File("access.db").c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "UPDATE audit_log SET reason = 'nada que ver' WHERE id = 3", nullptr, nullptr, nullptr),
-            SQLITE_OK);
+  ASSERT_TRUE(ExecuteSql(database_, "UPDATE audit_log SET reason = 'nada que ver' WHERE id = 3"));
   auto tampered = audit_->Verify(admin_);
   ASSERT_OK(tampered);
   EXPECT_FALSE(tampered->ok);
   EXPECT_EQ(tampered->first_bad_id, 3);
 
   // Removing a row instead (after restoring nothing) is detected at the next row.
-  ASSERT_EQ(sqlite3_exec(db, "DELETE FROM audit_log WHERE id <= 3", nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(db);
+  ASSERT_TRUE(ExecuteSql(database_, "DELETE FROM audit_log WHERE id <= 3"));
   auto removed = audit_->Verify(admin_);
   ASSERT_OK(removed);
   EXPECT_FALSE(removed->ok);
   EXPECT_EQ(removed->first_bad_id, 4);
 }
 
-TEST_F(AccessTest, OnlyAdministratorsReadTheAudit) {
+TEST_P(AccessTest, OnlyAdministratorsReadTheAudit) {
   EXPECT_THAT(audit_->List(coordinator_, AuditFilter{}), StatusCodeIs(StatusCode::kPermissionDenied));
   EXPECT_THAT(audit_->Verify(coordinator_), StatusCodeIs(StatusCode::kPermissionDenied));
 }
 
-TEST_F(AccessTest, BulkReadsRaiseAnAlert) {
+TEST_P(AccessTest, BulkReadsRaiseAnAlert) {
   AuditService strict(*store_, SystemClock(), AuditOptions{3, std::chrono::minutes(10)});
   Actor registrar = TestActor(Role::kRegistrar, {site_a_}, 3);
   for (int read = 0; read < 4; ++read) ASSERT_OK(persons_->Get(registrar, person_a_).status());

@@ -1,29 +1,31 @@
-// Logins, sessions and their expiry, throttling, logout and password change, on a real SQLite
-// file with a clock the test moves.
+// Logins, sessions and their expiry, throttling, logout and password change, on each backend
+// (a real SQLite file, a real PostgreSQL database) with a clock the test moves.
 #include <gtest/gtest.h>
 
 #include "service/auth_service.h"
 #include "service/user_service.h"
 #include "testing/fixtures.h"
 #include "testing/status_matchers.h"
-#include "testing/temp_dir.h"
+#include "testing/test_database.h"
 
 namespace acogida {
 namespace {
 
 using namespace std::chrono;
+using testing::Backend;
 using testing::StatusCodeIs;
 using testing::StatusIs;
 
 constexpr const char* kPassword = "correcto caballo batería grapa";
 constexpr const char* kAddress = "192.0.2.10";
 
-class AuthServiceTest : public ::testing::Test {
+class AuthServiceTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    SqliteOptions options;
+    SKIP_IF_UNAVAILABLE(database_);
+    StoreOptions options;
     options.clock = [this] { return now_; };  // the store stamps times with the same clock
-    auto opened = OpenSqliteStore(dir_.File("auth.db"), options);
+    auto opened = database_.Open(options);
     ASSERT_OK(opened);
     store_ = std::move(opened).value();
     auth_ = std::make_unique<AuthService>(*store_, [this] { return now_; });
@@ -39,14 +41,17 @@ class AuthServiceTest : public ::testing::Test {
 
   UtcTime now_ = sys_days(year(2026) / 11 / 29) + hours(10);
   const Actor admin_ = testing::TestActor(Role::kAdministrator, {}, /*user_id=*/999);
-  testing::TempDir dir_;
+  testing::TestDatabase database_{GetParam()};
   std::unique_ptr<Store> store_;
   std::unique_ptr<AuthService> auth_;
   std::unique_ptr<UserService> users_;
   User user_;
 };
 
-TEST_F(AuthServiceTest, LoginGivesATokenThatAuthenticates) {
+INSTANTIATE_TEST_SUITE_P(Backends, AuthServiceTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         testing::BackendName);
+
+TEST_P(AuthServiceTest, LoginGivesATokenThatAuthenticates) {
   auto login = Login(kPassword);
   ASSERT_OK(login);
   EXPECT_EQ(login->token.size(), 43u);
@@ -57,7 +62,7 @@ TEST_F(AuthServiceTest, LoginGivesATokenThatAuthenticates) {
   EXPECT_EQ(session->csrf_token, login->csrf_token);
 }
 
-TEST_F(AuthServiceTest, WrongPasswordUnknownUserAndDisabledUserLookTheSame) {
+TEST_P(AuthServiceTest, WrongPasswordUnknownUserAndDisabledUserLookTheSame) {
   auto wrong = Login("not the password at all");
   auto unknown = Login(kPassword, "nadie.aqui");
   User disabled = user_;
@@ -70,7 +75,7 @@ TEST_F(AuthServiceTest, WrongPasswordUnknownUserAndDisabledUserLookTheSame) {
   }
 }
 
-TEST_F(AuthServiceTest, SessionsExpireWhenIdleAndAfterTwelveHours) {
+TEST_P(AuthServiceTest, SessionsExpireWhenIdleAndAfterTwelveHours) {
   auto login = Login(kPassword);
   ASSERT_OK(login);
   now_ += minutes(29);
@@ -93,7 +98,7 @@ TEST_F(AuthServiceTest, SessionsExpireWhenIdleAndAfterTwelveHours) {
   }
 }
 
-TEST_F(AuthServiceTest, RepeatedFailuresAreDelayedMoreAndMore) {
+TEST_P(AuthServiceTest, RepeatedFailuresAreDelayedMoreAndMore) {
   for (int attempt = 0; attempt < 5; ++attempt) {
     EXPECT_THAT(Login("wrong password number"), StatusCodeIs(StatusCode::kUnauthenticated));
   }
@@ -103,7 +108,7 @@ TEST_F(AuthServiceTest, RepeatedFailuresAreDelayedMoreAndMore) {
   EXPECT_OK(Login(kPassword).status());
 }
 
-TEST_F(AuthServiceTest, AHundredFailuresInAnHourLockTheAccount) {
+TEST_P(AuthServiceTest, AHundredFailuresInAnHourLockTheAccount) {
   // Without the growing delay (which alone keeps failures far below 100 an hour), the cap.
   AuthOptions no_delay;
   no_delay.free_failures = 1000;
@@ -119,7 +124,7 @@ TEST_F(AuthServiceTest, AHundredFailuresInAnHourLockTheAccount) {
   EXPECT_OK(auth.Login("lucia.r", kPassword, kAddress).status());
 }
 
-TEST_F(AuthServiceTest, LogoutEndsTheSession) {
+TEST_P(AuthServiceTest, LogoutEndsTheSession) {
   auto login = Login(kPassword);
   ASSERT_OK(login);
   auto session = auth_->Authenticate(login->token, kAddress);
@@ -128,7 +133,7 @@ TEST_F(AuthServiceTest, LogoutEndsTheSession) {
   EXPECT_THAT(auth_->Authenticate(login->token, kAddress), StatusCodeIs(StatusCode::kUnauthenticated));
 }
 
-TEST_F(AuthServiceTest, PasswordChangeChecksTheCurrentOneAndEndsOtherSessions) {
+TEST_P(AuthServiceTest, PasswordChangeChecksTheCurrentOneAndEndsOtherSessions) {
   auto first = Login(kPassword);
   auto second = Login(kPassword);
   ASSERT_OK(first);
@@ -145,7 +150,7 @@ TEST_F(AuthServiceTest, PasswordChangeChecksTheCurrentOneAndEndsOtherSessions) {
   EXPECT_OK(Login("una frase nueva y larga").status());
 }
 
-TEST_F(AuthServiceTest, WrongCurrentPasswordsAreThrottledLikeLogins) {
+TEST_P(AuthServiceTest, WrongCurrentPasswordsAreThrottledLikeLogins) {
   auto login = Login(kPassword);
   ASSERT_OK(login);
   auto session = auth_->Authenticate(login->token, kAddress);
@@ -158,9 +163,15 @@ TEST_F(AuthServiceTest, WrongCurrentPasswordsAreThrottledLikeLogins) {
               StatusCodeIs(StatusCode::kResourceExhausted));
 }
 
-TEST(UserService, CreatesOnlyValidAccounts) {
-  testing::TempDir dir;
-  auto store = OpenSqliteStore(dir.File("users.db"));
+class UserServiceTest : public ::testing::TestWithParam<Backend> {};
+
+INSTANTIATE_TEST_SUITE_P(Backends, UserServiceTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         testing::BackendName);
+
+TEST_P(UserServiceTest, CreatesOnlyValidAccounts) {
+  testing::TestDatabase database(GetParam());
+  SKIP_IF_UNAVAILABLE(database);
+  auto store = database.Open();
   ASSERT_OK(store);
   UserService users(**store);
   const Actor admin = testing::TestActor(Role::kAdministrator);

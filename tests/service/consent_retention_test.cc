@@ -1,5 +1,6 @@
 // Consents (recorded at intake, withdrawable, respected by family tracing) and the retention
-// job (anonymises persons past their period or without consent to services), on a real file.
+// job (anonymises persons past their period or without consent to services), on each backend
+// (a real SQLite file, a real PostgreSQL database).
 #include <gtest/gtest.h>
 
 #include "service/intake_service.h"
@@ -8,22 +9,24 @@
 #include "service/site_service.h"
 #include "testing/fixtures.h"
 #include "testing/status_matchers.h"
-#include "testing/temp_dir.h"
+#include "testing/test_database.h"
 
 namespace acogida {
 namespace {
 
 using namespace std::chrono;
+using testing::Backend;
 using testing::MakePerson;
 using testing::StatusIs;
 using testing::TestActor;
 
-class ConsentRetentionTest : public ::testing::Test {
+class ConsentRetentionTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    SqliteOptions options;
+    SKIP_IF_UNAVAILABLE(database_);
+    StoreOptions options;
     options.clock = [this] { return now_; };
-    auto opened = OpenSqliteStore(dir_.File("consent.db"), options);
+    auto opened = database_.Open(options);
     ASSERT_OK(opened);
     store_ = std::move(opened).value();
     sites_ = std::make_unique<SiteService>(*store_);
@@ -59,7 +62,7 @@ class ConsentRetentionTest : public ::testing::Test {
   }
 
   UtcTime now_ = sys_days(year(2026) / 1 / 10) + hours(12);
-  testing::TempDir dir_;
+  testing::TestDatabase database_{GetParam()};
   std::unique_ptr<Store> store_;
   std::unique_ptr<SiteService> sites_;
   std::unique_ptr<IntakeService> intake_;
@@ -69,7 +72,10 @@ class ConsentRetentionTest : public ::testing::Test {
   const Actor coordinator_ = TestActor(Role::kCoordinator, {}, 2);
 };
 
-TEST_F(ConsentRetentionTest, IntakeRequiresConsentToServices) {
+INSTANTIATE_TEST_SUITE_P(Backends, ConsentRetentionTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         testing::BackendName);
+
+TEST_P(ConsentRetentionTest, IntakeRequiresConsentToServices) {
   NewHousehold input;
   input.site_id = site_a_;
   input.members = {MakePerson("Tomás", "Olvera", "Cano"), MakePerson("Eva", "Olvera", "Cano", Relationship::kChild)};
@@ -77,7 +83,7 @@ TEST_F(ConsentRetentionTest, IntakeRequiresConsentToServices) {
   EXPECT_THAT(intake_->Register(coordinator_, input), StatusIs(StatusCode::kInvalidArgument, "members[1].consents.services"));
 }
 
-TEST_F(ConsentRetentionTest, ConsentsAreRecordedAndReadBack) {
+TEST_P(ConsentRetentionTest, ConsentsAreRecordedAndReadBack) {
   int64_t person_id = Register(site_a_, "Tomás", true);
   auto detail = persons_->Get(coordinator_, person_id);
   ASSERT_OK(detail);
@@ -89,7 +95,7 @@ TEST_F(ConsentRetentionTest, ConsentsAreRecordedAndReadBack) {
   EXPECT_TRUE(changed->share_with.empty());  // sharing withdrawn
 }
 
-TEST_F(ConsentRetentionTest, TracingFindsOnlyConsentingPersonsAcrossSitesAndWithdrawalHidesThem) {
+TEST_P(ConsentRetentionTest, TracingFindsOnlyConsentingPersonsAcrossSitesAndWithdrawalHidesThem) {
   int64_t tomas = Register(site_b_, "Tomás", true);
   Register(site_b_, "Tobías", false);
   const Actor registrar_elsewhere = TestActor(Role::kRegistrar, {site_a_}, 3);
@@ -103,7 +109,7 @@ TEST_F(ConsentRetentionTest, TracingFindsOnlyConsentingPersonsAcrossSitesAndWith
               testing::StatusCodeIs(StatusCode::kPermissionDenied));
 }
 
-TEST_F(ConsentRetentionTest, RetentionAnonymisesInactiveAndWithdrawnPersonsKeepingAggregates) {
+TEST_P(ConsentRetentionTest, RetentionAnonymisesInactiveAndWithdrawnPersonsKeepingAggregates) {
   int64_t old_person = Register(site_a_, "Tomás", true);
   now_ += days(300);
   int64_t recent = Register(site_a_, "Rebeca", true);

@@ -1,5 +1,5 @@
-// Intake, person reads and demo data through the services, on a real SQLite file with a
-// fixed clock.
+// Intake, person reads and demo data through the services, on each backend (a real SQLite
+// file, a real PostgreSQL database) with a fixed clock.
 #include <gtest/gtest.h>
 
 #include "service/demo_data.h"
@@ -8,11 +8,12 @@
 #include "service/site_service.h"
 #include "testing/fixtures.h"
 #include "testing/status_matchers.h"
-#include "testing/temp_dir.h"
+#include "testing/test_database.h"
 
 namespace acogida {
 namespace {
 
+using testing::Backend;
 using testing::MakePerson;
 using testing::StatusCodeIs;
 using testing::StatusIs;
@@ -21,10 +22,11 @@ UtcTime FixedNow() {
   return UtcTime(std::chrono::sys_days(std::chrono::year(2026) / 11 / 29)) + std::chrono::hours(18);
 }
 
-class IntakeServiceTest : public ::testing::Test {
+class IntakeServiceTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    auto opened = OpenSqliteStore(dir_.File("intake.db"));
+    SKIP_IF_UNAVAILABLE(database_);
+    auto opened = database_.Open();
     ASSERT_OK(opened);
     store_ = std::move(opened).value();
     sites_ = std::make_unique<SiteService>(*store_);
@@ -56,7 +58,7 @@ class IntakeServiceTest : public ::testing::Test {
   }
 
   const Actor coordinator_ = testing::TestActor(Role::kCoordinator);
-  testing::TempDir dir_;
+  testing::TestDatabase database_{GetParam()};
   std::unique_ptr<Store> store_;
   std::unique_ptr<SiteService> sites_;
   std::unique_ptr<IntakeService> intake_;
@@ -64,7 +66,10 @@ class IntakeServiceTest : public ::testing::Test {
   int64_t site_id_ = 0;
 };
 
-TEST_F(IntakeServiceTest, RegistersAHouseholdWithAnArrivalPerMember) {
+INSTANTIATE_TEST_SUITE_P(Backends, IntakeServiceTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         testing::BackendName);
+
+TEST_P(IntakeServiceTest, RegistersAHouseholdWithAnArrivalPerMember) {
   auto household = intake_->Register(coordinator_, Family());
   ASSERT_OK(household);
   ASSERT_EQ(household->members.size(), 3u);
@@ -78,7 +83,7 @@ TEST_F(IntakeServiceTest, RegistersAHouseholdWithAnArrivalPerMember) {
   }
 }
 
-TEST_F(IntakeServiceTest, FindsTheFamilyByAccentlessPartialName) {
+TEST_P(IntakeServiceTest, FindsTheFamilyByAccentlessPartialName) {
   ASSERT_OK(intake_->Register(coordinator_, Family()));
   auto page = persons_->Search(coordinator_, PersonQuery{"HERNANDEZ lop", 20, 0});
   ASSERT_OK(page);
@@ -89,33 +94,33 @@ TEST_F(IntakeServiceTest, FindsTheFamilyByAccentlessPartialName) {
   EXPECT_EQ(both->total, 2);  // María Guadalupe Hernández and Ximena Martínez Hernández
 }
 
-TEST_F(IntakeServiceTest, InvalidMemberNamesItsFieldAndWritesNothing) {
+TEST_P(IntakeServiceTest, InvalidMemberNamesItsFieldAndWritesNothing) {
   NewHousehold input = Family();
   input.members[2].birth_date = BirthDate{2030, 1, 1};  // in the future
   EXPECT_THAT(intake_->Register(coordinator_, input), StatusIs(StatusCode::kInvalidArgument, "members[2].birth_date"));
   EXPECT_EQ(CountPersons(), 0);
 }
 
-TEST_F(IntakeServiceTest, UnknownSiteIsAnInvalidSiteIdAndWritesNothing) {
+TEST_P(IntakeServiceTest, UnknownSiteIsAnInvalidSiteIdAndWritesNothing) {
   NewHousehold input = Family();
   input.site_id = 9999;
   EXPECT_THAT(intake_->Register(coordinator_, input), StatusIs(StatusCode::kInvalidArgument, "site_id"));
   EXPECT_EQ(CountPersons(), 0);
 }
 
-TEST_F(IntakeServiceTest, ArrivalInTheFutureIsRejected) {
+TEST_P(IntakeServiceTest, ArrivalInTheFutureIsRejected) {
   NewHousehold input = Family();
   input.arrived_at = "2026-12-01T00:00:00Z";
   EXPECT_THAT(intake_->Register(coordinator_, input), StatusIs(StatusCode::kInvalidArgument, "arrived_at"));
 }
 
-TEST_F(IntakeServiceTest, MalformedArrivalTimeIsRejected) {
+TEST_P(IntakeServiceTest, MalformedArrivalTimeIsRejected) {
   NewHousehold input = Family();
   input.arrived_at = "29/11/2026 10:00";
   EXPECT_THAT(intake_->Register(coordinator_, input), StatusIs(StatusCode::kInvalidArgument, "arrived_at"));
 }
 
-TEST_F(IntakeServiceTest, ArrivalsOfADayFollowTheSiteTimeZone) {
+TEST_P(IntakeServiceTest, ArrivalsOfADayFollowTheSiteTimeZone) {
   NewHousehold input = Family();
   input.arrived_at = "2026-11-29T07:30:00Z";  // 23:30 on the 28th in Tijuana (UTC-8)
   ASSERT_OK(intake_->Register(coordinator_, input));
@@ -128,13 +133,13 @@ TEST_F(IntakeServiceTest, ArrivalsOfADayFollowTheSiteTimeZone) {
   EXPECT_THAT(persons_->ArrivalsAtSite(coordinator_, site_id_, "2026-13-01"), StatusIs(StatusCode::kInvalidArgument, "date"));
 }
 
-TEST_F(IntakeServiceTest, SearchPagingIsValidated) {
+TEST_P(IntakeServiceTest, SearchPagingIsValidated) {
   EXPECT_THAT(persons_->Search(coordinator_, PersonQuery{"x", 0, 0}), StatusIs(StatusCode::kInvalidArgument, "limit"));
   EXPECT_THAT(persons_->Search(coordinator_, PersonQuery{"x", 101, 0}), StatusIs(StatusCode::kInvalidArgument, "limit"));
   EXPECT_THAT(persons_->Search(coordinator_, PersonQuery{"x", 10, -1}), StatusIs(StatusCode::kInvalidArgument, "offset"));
 }
 
-TEST_F(IntakeServiceTest, SiteEditWithStaleVersionIsAborted) {
+TEST_P(IntakeServiceTest, SiteEditWithStaleVersionIsAborted) {
   auto detail = sites_->Get(coordinator_, site_id_);
   ASSERT_OK(detail);
   Site edit = detail->site;
@@ -143,14 +148,20 @@ TEST_F(IntakeServiceTest, SiteEditWithStaleVersionIsAborted) {
   EXPECT_THAT(sites_->Update(coordinator_, edit), StatusCodeIs(StatusCode::kAborted));  // still carries version 1
 }
 
-TEST(DemoData, FillsAFreshDatabaseDeterministicallyAndOnlyOnce) {
-  testing::TempDir dir;
+class DemoDataTest : public ::testing::TestWithParam<Backend> {};
+
+INSTANTIATE_TEST_SUITE_P(Backends, DemoDataTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         testing::BackendName);
+
+TEST_P(DemoDataTest, FillsAFreshDatabaseDeterministicallyAndOnlyOnce) {
   DemoDataOptions options;
   options.seed = 11;
   options.persons = 300;
   DemoDataReport reports[2];
   for (int run = 0; run < 2; ++run) {
-    auto store = OpenSqliteStore(dir.File("demo" + std::to_string(run) + ".db"));
+    testing::TestDatabase database(GetParam());
+    SKIP_IF_UNAVAILABLE(database);
+    auto store = database.Open();
     ASSERT_OK(store);
     auto report = LoadDemoData(**store, FixedNow, options);
     ASSERT_OK(report);

@@ -76,19 +76,32 @@ inline CommandResult RunAcogida(std::vector<std::string> args, const std::string
   return result;
 }
 
-// `acogida user add` with the password on standard input; the command's result.
+// The database flags of a command: `--db <db>`, and `--keys <key_file>` unless it is "".
+inline std::vector<std::string> DatabaseArgs(const std::string& db, const std::string& key_file = "") {
+  std::vector<std::string> args{"--db", db};
+  if (!key_file.empty()) args.insert(args.end(), {"--keys", key_file});
+  return args;
+}
+
+// `acogida user add` with the password on standard input (and `--keys <key_file>` unless
+// it is ""); the command's result.
 inline CommandResult AddUser(const std::string& db, const std::string& username, const std::string& role,
-                             const std::string& password) {
-  return RunAcogida({"user", "add", "--db", db, "--username", username, "--role", role, "--password-stdin"},
-                    password + "\n");
+                             const std::string& password, const std::string& key_file = "") {
+  std::vector<std::string> args{"user", "add"};
+  for (std::string& arg : DatabaseArgs(db, key_file)) args.push_back(std::move(arg));
+  args.insert(args.end(), {"--username", username, "--role", role, "--password-stdin"});
+  return RunAcogida(args, password + "\n");
 }
 
 class ServerProcess {
  public:
-  // Starts `acogida serve --db <db> --port 0 --web <web_root>` and waits for its
-  // "listening on http://127.0.0.1:<port>" line.
-  ServerProcess(const std::string& db, const std::string& web_root = "") {
-    pid_ = Spawn({BinaryPath(), "serve", "--db", db, "--port", "0", "--web", web_root, "--threads", "32"}, &fd_);
+  // Starts `acogida serve --db <db> --port 0 --web <web_root>` (with `--keys <key_file>`
+  // unless it is "") and waits for its "listening on http://127.0.0.1:<port>" line.
+  ServerProcess(const std::string& db, const std::string& web_root = "", const std::string& key_file = "") {
+    std::vector<std::string> args{BinaryPath(), "serve"};
+    for (std::string& arg : DatabaseArgs(db, key_file)) args.push_back(std::move(arg));
+    args.insert(args.end(), {"--port", "0", "--web", web_root, "--threads", "32"});
+    pid_ = Spawn(args, &fd_);
     std::string seen;
     char ch;
     while (::read(fd_, &ch, 1) == 1) {

@@ -25,9 +25,19 @@ inline std::string BackendName(const ::testing::TestParamInfo<Backend>& info) {
   return info.param == Backend::kSqlite ? "SQLite" : "PostgreSQL";
 }
 
-// Runs one SQL command with psql against `url`; true on success.
+// `text` as one word for /bin/sh, in single quotes (each ' inside written as '\'').
+inline std::string ShellQuote(const std::string& text) {
+  std::string quoted = "'";
+  for (char ch : text) {
+    if (ch == '\'') quoted += "'\\''";
+    else quoted += ch;
+  }
+  return quoted + "'";
+}
+
+// Runs one SQL command with psql against `url`; true on success. The SQL may hold quotes.
 inline bool RunPsql(const std::string& url, const std::string& sql) {
-  std::string command = "psql -q -v ON_ERROR_STOP=1 '" + url + "' -c '" + sql + "' >/dev/null 2>&1";
+  std::string command = "psql -q -v ON_ERROR_STOP=1 " + ShellQuote(url) + " -c " + ShellQuote(sql) + " >/dev/null 2>&1";
   return std::system(command.c_str()) == 0;
 }
 
@@ -45,9 +55,15 @@ class TestDatabase {
     std::string base = cluster;
     const std::string marker = "/postgres?";
     size_t at = base.find(marker);
-    if (at == std::string::npos) return;
+    if (at == std::string::npos) {
+      error_ = "ACOGIDA_TEST_PG is not a URL of the cluster's postgres database: " + base;
+      return;
+    }
     RunPsql(base, "DROP DATABASE IF EXISTS " + name_);
-    if (!RunPsql(base, "CREATE DATABASE " + name_ + " TEMPLATE template0 ENCODING 'UTF8'")) return;
+    if (!RunPsql(base, "CREATE DATABASE " + name_ + " TEMPLATE template0 ENCODING 'UTF8'")) {
+      error_ = "cannot create database " + name_ + " in the test cluster at " + base;
+      return;
+    }
     admin_url_ = base;
     url_ = base.substr(0, at) + "/" + name_ + "?" + base.substr(at + marker.size());
   }
@@ -59,6 +75,8 @@ class TestDatabase {
 
   // False for PostgreSQL outside ctest (no cluster): the test should GTEST_SKIP.
   bool available() const { return !url_.empty(); }
+  // Why a PostgreSQL database could not be made although a cluster was named; "" otherwise.
+  const std::string& error() const { return error_; }
   Backend backend() const { return backend_; }
   // The --db argument for this database.
   const std::string& url() const { return url_; }
@@ -77,10 +95,14 @@ class TestDatabase {
   std::string url_;
   std::string admin_url_;
   std::string name_;
+  std::string error_;
 };
 
-// For the body of a parameterised test: skips when the backend is not available here.
+// For the body (or SetUp) of a parameterised test: skips when no PostgreSQL cluster is named
+// here, and fails when one is named (as under ctest) but the database could not be made, so
+// a broken cluster never passes as skipped tests.
 #define SKIP_IF_UNAVAILABLE(database)                                              \
-  if (!(database).available()) GTEST_SKIP() << "no PostgreSQL test cluster (ACOGIDA_TEST_PG unset)"
+  if (!(database).error().empty()) FAIL() << (database).error();                   \
+  else if (!(database).available()) GTEST_SKIP() << "no PostgreSQL test cluster (ACOGIDA_TEST_PG unset)"
 
 }  // namespace acogida::testing
