@@ -94,11 +94,21 @@ int RunAuditVerify(const DatabaseFlags& database) {
   auto check = audit.Verify(CommandLineActor());
   if (!check.ok()) return Fail(check.status());
   if (check->ok) {
-    std::printf("audit chain intact: %lld rows\n", static_cast<long long>(check->rows));
+    std::printf("audit chain intact: %lld rows", static_cast<long long>(check->rows));
+    if (check->imported_rows > 0) {
+      std::printf("; imported trails intact: %lld rows", static_cast<long long>(check->imported_rows));
+    }
+    std::printf("\n");
     return 0;
   }
-  std::printf("audit chain BROKEN at row %lld (%lld rows)\n", static_cast<long long>(check->first_bad_id),
-              static_cast<long long>(check->rows));
+  if (check->first_bad_id != 0) {
+    std::printf("audit chain BROKEN at row %lld (%lld rows)\n", static_cast<long long>(check->first_bad_id),
+                static_cast<long long>(check->rows));
+  }
+  if (!check->bad_source.empty()) {
+    std::printf("imported audit trail of %s BROKEN at row %lld\n", check->bad_source.c_str(),
+                static_cast<long long>(check->first_bad_imported_id));
+  }
   return 1;
 }
 

@@ -113,8 +113,12 @@ void AddAdminRoutes(Router& router, const Services& services) {
 
   router.Add(Method::kGet, "/api/v1/audit/verify", Needs::Role(Permission::kReadAudit), [&audit](const Call& call) -> StatusOr<Reply> {
     ASSIGN_OR_RETURN(ChainCheck check, audit.Verify(call.actor()));
-    Json out{{"ok", check.ok}, {"rows", check.rows}};
-    if (!check.ok) out["first_bad_id"] = check.first_bad_id;
+    Json out{{"ok", check.ok}, {"rows", check.rows}, {"imported_rows", check.imported_rows}};
+    if (check.first_bad_id != 0) out["first_bad_id"] = check.first_bad_id;
+    if (!check.bad_source.empty()) {
+      out["bad_source"] = check.bad_source;
+      out["first_bad_imported_id"] = check.first_bad_imported_id;
+    }
     return Reply{200, std::move(out)};
   });
 

@@ -35,6 +35,23 @@ StatusOr<ChainCheck> AuditService::Verify(const Actor& actor) {
       return OkStatus();
     });
   }));
+  std::string source_seen;
+  RETURN_IF_ERROR(store_.InTransaction(TxMode::kRead, [&](Tx& tx) {
+    return tx.ForEachImportedAudit([&](const std::string& source, const AuditEntry& entry) -> Status {
+      if (source != source_seen) {  // each source's chain starts afresh
+        source_seen = source;
+        previous_hash.clear();
+      }
+      ++check.imported_rows;
+      if (check.bad_source.empty() && (entry.prev_hash != previous_hash || AuditEntryHash(entry) != entry.hash)) {
+        check.ok = false;
+        check.bad_source = source;
+        check.first_bad_imported_id = entry.id;
+      }
+      previous_hash = entry.hash;
+      return OkStatus();
+    });
+  }));
   return check;
 }
 

@@ -18,6 +18,10 @@ struct ChainCheck {
   bool ok = true;
   int64_t rows = 0;
   int64_t first_bad_id = 0;  // the first row whose hash or link does not hold
+  // The trails of databases moved into this one (acogida migrate), each its own chain.
+  int64_t imported_rows = 0;
+  std::string bad_source;          // the imported trail that does not hold, "" if all do
+  int64_t first_bad_imported_id = 0;
 };
 
 struct Alert {

@@ -161,6 +161,10 @@ class Tx {
   virtual StatusOr<AuditPage> ListAudit(const AuditFilter& filter) = 0;
   // Every row in id order, until `visit` returns an error.
   virtual Status ForEachAudit(const std::function<Status(const AuditEntry&)>& visit) = 0;
+  // The audit trails of databases moved into this one (`acogida migrate`), kept verbatim: every
+  // row by source database, then id, until `visit` returns an error.
+  virtual Status ForEachImportedAudit(
+      const std::function<Status(const std::string& source, const AuditEntry&)>& visit) = 0;
   // Per username, the persons read (detail reads and search results) since `since_utc`.
   virtual StatusOr<std::vector<std::pair<std::string, int64_t>>> PersonReadsSince(const std::string& since_utc) = 0;
 

@@ -271,6 +271,17 @@ Status ForEachAudit(SqlConnection& db, const std::function<Status(const AuditEnt
   }
 }
 
+Status ForEachImportedAudit(SqlConnection& db,
+                            const std::function<Status(const std::string&, const AuditEntry&)>& visit) {
+  ASSIGN_OR_RETURN(auto stmt, db.Prepare(std::string("SELECT ") + kAuditColumns +
+                                         ", source FROM audit_import ORDER BY source, id"));
+  while (true) {
+    ASSIGN_OR_RETURN(bool has_row, stmt->Step());
+    if (!has_row) return OkStatus();
+    RETURN_IF_ERROR(visit(stmt->Text(13), ReadAudit(*stmt)));
+  }
+}
+
 StatusOr<std::vector<std::pair<std::string, int64_t>>> PersonReadsSince(SqlConnection& db,
                                                                         const std::string& since_utc) {
   // A detail read counts one person; a search counts its results (one "person:<id>" field each).

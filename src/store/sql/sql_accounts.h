@@ -27,6 +27,8 @@ StatusOr<LoginFailures> CountLoginFailures(SqlConnection& db, const std::string&
 Status AppendAudit(SqlConnection& db, const std::string& now, AuditEntry& entry);
 StatusOr<AuditPage> ListAudit(SqlConnection& db, const AuditFilter& filter);
 Status ForEachAudit(SqlConnection& db, const std::function<Status(const AuditEntry&)>& visit);
+Status ForEachImportedAudit(SqlConnection& db,
+                            const std::function<Status(const std::string&, const AuditEntry&)>& visit);
 StatusOr<std::vector<std::pair<std::string, int64_t>>> PersonReadsSince(SqlConnection& db,
                                                                         const std::string& since_utc);
 

@@ -378,6 +378,10 @@ class SqlTx : public Tx {
   Status ForEachAudit(const std::function<Status(const AuditEntry&)>& visit) override {
     return sql_accounts::ForEachAudit(db_, visit);
   }
+  Status ForEachImportedAudit(
+      const std::function<Status(const std::string&, const AuditEntry&)>& visit) override {
+    return sql_accounts::ForEachImportedAudit(db_, visit);
+  }
   StatusOr<std::vector<std::pair<std::string, int64_t>>> PersonReadsSince(const std::string& since_utc) override {
     return sql_accounts::PersonReadsSince(db_, since_utc);
   }
