@@ -48,6 +48,15 @@ int RunUserList(const DatabaseFlags& database);
 int RunUserDisable(const DatabaseFlags& database, const std::string& username);
 int RunUserResetPassword(const DatabaseFlags& database, const UserFlags& flags);
 
+struct MigrateFlags {
+  std::string from;        // the shelter's database (a SQLite file, usually)
+  std::string from_keys;   // its key file ("" = <from>.keys for SQLite)
+  std::string to;          // the network's database (a postgresql:// URL, usually)
+  std::string to_keys;     // the network's key file
+  std::string user_suffix; // appended to imported usernames the network already uses
+};
+int RunMigrate(const MigrateFlags& flags);
+
 int RunAuditVerify(const DatabaseFlags& database);
 int RunKeysRotate(const DatabaseFlags& database);
 

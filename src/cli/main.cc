@@ -4,6 +4,7 @@
 //   user add|list|disable|reset-password   manage accounts at the machine
 //   audit verify                check the audit trail's hash chain (exit 1 if broken)
 //   keys rotate                 new current key; re-encrypt sealed fields
+//   migrate                     move a shelter's database into the network's
 //   purge                       anonymise persons past retention (the server also runs it daily)
 //   version                     print the version
 // Thin: parse flags, call the command functions in commands.h.
@@ -99,9 +100,21 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(30, 36500));
 
+  cli::MigrateFlags migrate_flags;
+  CLI::App* migrate = app.add_subcommand(
+      "migrate", "Move a shelter's database into the network's (copies what is new; safe to run again)");
+  migrate->add_option("--from", migrate_flags.from, "The shelter's database (SQLite file or postgresql:// URL)")
+      ->required();
+  migrate->add_option("--from-keys", migrate_flags.from_keys, "Its key file (default for SQLite: <from>.keys)");
+  migrate->add_option("--to", migrate_flags.to, "The network's database (postgresql:// URL or SQLite file)")->required();
+  migrate->add_option("--keys", migrate_flags.to_keys, "The network's key file")->required();
+  migrate->add_option("--user-suffix", migrate_flags.user_suffix,
+                      "Appended to imported usernames the network already uses (e.g. .tijuana)");
+
   CLI::App* version = app.add_subcommand("version", "Print the version");
 
   CLI11_PARSE(app, argc, argv);
+  if (*migrate) return cli::RunMigrate(migrate_flags);
   if (*serve) return cli::RunServe(database, serve_options, secure_cookies, retention);
   if (*purge) return cli::RunPurge(database, retention);
   if (*demo) return cli::RunDemoData(database, demo_options);

@@ -1,5 +1,7 @@
 // Choosing the backend from the database argument, and finding the key ring for it.
 #include "crypto/key_ring.h"
+#include "store/postgres/pg_connection.h"
+#include "store/sqlite/sqlite_connection.h"
 #include "store/store.h"
 
 namespace acogida {
@@ -40,6 +42,15 @@ StatusOr<KeyRing> LoadKeys(const std::string& db, const std::string& key_file) {
 }
 
 StatusOr<KeyRing> LoadDefaultKeys(const std::string& db_path) { return LoadKeys(db_path, ""); }
+
+StatusOr<std::unique_ptr<SqlConnection>> OpenSqlConnection(const std::string& db) {
+  if (IsPostgresUrl(db)) {
+    ASSIGN_OR_RETURN(auto connection, PgConnection::Open(db, PgConnectOptions{}));
+    return std::unique_ptr<SqlConnection>(std::move(connection));
+  }
+  ASSIGN_OR_RETURN(auto connection, SqliteConnection::Open(db, /*create=*/false, /*busy_timeout_ms=*/5000));
+  return std::unique_ptr<SqlConnection>(std::move(connection));
+}
 
 StatusOr<std::unique_ptr<Store>> OpenStore(const std::string& db, const StoreOptions& options) {
   if (IsPostgresUrl(db)) return OpenPostgresStore(db, options);

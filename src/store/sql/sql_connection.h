@@ -57,4 +57,8 @@ class SqlConnection {
   virtual SqlDialect dialect() const = 0;
 };
 
+// A connection of its own to `db` (a SQLite file that must exist, or a postgresql:// URL),
+// outside any store's pool: for tools that work below the Tx, such as the importer.
+StatusOr<std::unique_ptr<SqlConnection>> OpenSqlConnection(const std::string& db);
+
 }  // namespace acogida
