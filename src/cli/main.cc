@@ -5,6 +5,7 @@
 //   audit verify                check the audit trail's hash chain (exit 1 if broken)
 //   keys rotate                 new current key; re-encrypt sealed fields
 //   migrate                     move a shelter's database into the network's
+//   backup                      copy a SQLite database while it is served (not the key file)
 //   purge                       anonymise persons past retention (the server also runs it daily)
 //   version                     print the version
 // Thin: parse flags, call the command functions in commands.h.
@@ -12,6 +13,7 @@
 
 #include <cstdio>
 
+#include "cli/backup_command.h"
 #include "cli/commands.h"
 
 int main(int argc, char** argv) {
@@ -111,10 +113,17 @@ int main(int argc, char** argv) {
   migrate->add_option("--user-suffix", migrate_flags.user_suffix,
                       "Appended to imported usernames the network already uses (e.g. .tijuana)");
 
+  cli::BackupFlags backup_flags;
+  CLI::App* backup = app.add_subcommand("backup", "Copy a SQLite database consistently while it is served");
+  add_db(backup, "SQLite database file (for PostgreSQL use pg_dump; see docs/operations.md)");
+  backup->add_option("--out", backup_flags.out, "The backup file to write (mode 0600)")->required();
+  backup->add_flag("--force", backup_flags.force, "Replace --out if it already exists");
+
   CLI::App* version = app.add_subcommand("version", "Print the version");
 
   CLI11_PARSE(app, argc, argv);
   if (*migrate) return cli::RunMigrate(migrate_flags);
+  if (*backup) return cli::RunBackup(database, backup_flags);
   if (*serve) return cli::RunServe(database, serve_options, secure_cookies, retention);
   if (*purge) return cli::RunPurge(database, retention);
   if (*demo) return cli::RunDemoData(database, demo_options);
