@@ -104,6 +104,24 @@ const SecretKey* KeyRing::Find(std::string_view key_id) const {
   return found == keys_.end() ? nullptr : &found->second;
 }
 
+std::vector<std::string> KeyRing::ids() const {
+  std::vector<std::string> out;
+  for (const auto& [key_id, key] : keys_) out.push_back(key_id);
+  return out;
+}
+
+std::string KeyRing::CheckValue(std::string_view key_id) const {
+  const SecretKey* key = Find(key_id);
+  if (!key) return "";
+  constexpr std::string_view kText = "acogida key check v1";
+  unsigned char mac[16];
+  crypto_generichash(mac, sizeof mac, reinterpret_cast<const unsigned char*>(kText.data()), kText.size(), key->data(),
+                     SecretKey::kSize);
+  char hex[2 * sizeof mac + 1];
+  sodium_bin2hex(hex, sizeof hex, mac, sizeof mac);
+  return hex;
+}
+
 std::string KeyRing::Serialize() const {
   std::string text;
   text.reserve(64 + keys_.size() * 96);

@@ -17,6 +17,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/status.h"
 
@@ -72,6 +73,12 @@ class KeyRing {
   // The current key; never null.
   const SecretKey& current() const { return keys_.find(current_id_)->second; }
   size_t size() const { return keys_.size(); }
+  // The ids of every key, in order.
+  std::vector<std::string> ids() const;
+  // A public fingerprint of key `key_id` (hex of a BLAKE2b MAC of a fixed text under the key;
+  // reveals nothing of the key), so a database can tell whether a ring holds the keys its
+  // values were sealed with. "" if the ring has no such key.
+  std::string CheckValue(std::string_view key_id) const;
 
  private:
   KeyRing() = default;

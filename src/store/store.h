@@ -179,6 +179,11 @@ class Tx {
   // The time this transaction stamps on what it writes (ISO 8601 UTC).
   virtual const std::string& now() const = 0;
 
+  // Checks that each key of this store's ring is the key of that id the database knew before
+  // (its fingerprint in key_check), and records the fingerprints of keys new to it.
+  // FailedPrecondition naming the key when one differs. The stores call it when they open.
+  virtual Status CheckKeyRing() = 0;
+
   // Re-encrypts every sealed field that is not under the key ring's current key.
   // Returns how many values were resealed.
   virtual StatusOr<int64_t> ResealSensitiveFields() = 0;

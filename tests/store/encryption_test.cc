@@ -13,6 +13,7 @@
 #include "crypto/field_cipher.h"
 #include "store/store.h"
 #include "testing/fixtures.h"
+#include "testing/execute_sql.h"
 #include "testing/status_matchers.h"
 #include "testing/temp_dir.h"
 #include "testing/test_database.h"
@@ -135,6 +136,11 @@ TEST_P(EncryptionTest, AnotherKeyRingCannotOpenTheFields) {
   }
   StoreOptions options;
   options.keys = std::make_shared<const KeyRing>(KeyRing::Generate("k1"));
+  // The database knows its keys' fingerprints: a stranger ring is refused at open ...
+  EXPECT_THAT(database_.Open(options), StatusCodeIs(StatusCode::kFailedPrecondition));
+  // ... and, with the fingerprints removed (a copy taken behind the application's back),
+  // the sealed fields still do not open without the right key.
+  ASSERT_TRUE(testing::ExecuteSql(database_, "DELETE FROM key_check"));
   auto stranger = database_.Open(options);
   ASSERT_OK(stranger);
   EXPECT_THAT(ReadPerson(**stranger, person_id), StatusCodeIs(StatusCode::kInternal));

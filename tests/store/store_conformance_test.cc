@@ -398,6 +398,16 @@ TEST_P(StoreTest, ConcurrentAuditAppendsFromTwoStoresKeepOneChain) {
   EXPECT_EQ(rows, 120);
 }
 
+TEST_P(StoreTest, AnotherKeyFileForTheSameDatabaseIsRefusedAtOpen) {
+  store_.reset();
+  StoreOptions stranger;
+  stranger.keys = std::make_shared<const KeyRing>(KeyRing::Generate("k1"));  // same id, other key
+  auto opened = database_.Open(stranger);
+  ASSERT_THAT(opened, StatusCodeIs(StatusCode::kFailedPrecondition));
+  EXPECT_NE(opened.status().message().find("key k1"), std::string::npos) << opened.status().message();
+  EXPECT_OK(database_.Open().status());  // the right key file still opens it
+}
+
 TEST(OpenPostgresStore, UnreachableServerIsUnavailableWithoutThePassword) {
   TempDir dir;
   StoreOptions options;

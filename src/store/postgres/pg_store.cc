@@ -186,6 +186,7 @@ StatusOr<std::unique_ptr<Store>> OpenPostgresStore(const std::string& url, const
   }
   auto store = std::make_unique<PgStore>(url, options, std::move(keys));
   RETURN_IF_ERROR(store->Migrate());
+  RETURN_IF_ERROR(store->InTransaction(TxMode::kWrite, [](Tx& tx) { return tx.CheckKeyRing(); }));
   return std::unique_ptr<Store>(std::move(store));
 }
 

@@ -393,6 +393,29 @@ class SqlTx : public Tx {
   }
   const std::string& now() const override { return now_utc_; }
 
+  Status CheckKeyRing() override {
+    // Record first (servers opening together both try; one wins), then compare.
+    ASSIGN_OR_RETURN(auto record, db_.Prepare(
+        "INSERT INTO key_check (key_id, check_value) VALUES (?, ?) ON CONFLICT (key_id) DO NOTHING"));
+    ASSIGN_OR_RETURN(auto known, db_.Prepare("SELECT check_value FROM key_check WHERE key_id = ?"));
+    for (const std::string& key_id : keys_.ids()) {
+      const std::string check = keys_.CheckValue(key_id);
+      record->Bind(1, key_id).Bind(2, check);
+      RETURN_IF_ERROR(record->Run());
+      record->Reset();
+      known->Bind(1, key_id);
+      ASSIGN_OR_RETURN(bool found, known->Step());
+      const std::string stored = found ? known->Text(0) : "";
+      known->Reset();
+      if (stored != check) {
+        return FailedPrecondition("key " + key_id + " of the key file is not the key " + key_id +
+                                  " this database was sealed with: every server of one database needs the "
+                                  "organisation's same key file");
+      }
+    }
+    return OkStatus();
+  }
+
   StatusOr<int64_t> ResealSensitiveFields() override {
     ASSIGN_OR_RETURN(auto stmt, db_.Prepare("SELECT id, phone, notes FROM person WHERE phone <> '' OR notes <> ''"));
     std::vector<std::tuple<int64_t, std::string, std::string>> sealed;

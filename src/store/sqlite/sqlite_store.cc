@@ -226,6 +226,7 @@ StatusOr<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const 
   }
   auto store = std::make_unique<SqliteStore>(path, options, std::move(keys));
   RETURN_IF_ERROR(store->Migrate());
+  RETURN_IF_ERROR(store->InTransaction(TxMode::kWrite, [](Tx& tx) { return tx.CheckKeyRing(); }));
   return std::unique_ptr<Store>(std::move(store));
 }
 
