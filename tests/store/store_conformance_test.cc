@@ -408,6 +408,57 @@ TEST_P(StoreTest, AnotherKeyFileForTheSameDatabaseIsRefusedAtOpen) {
   EXPECT_OK(database_.Open().status());  // the right key file still opens it
 }
 
+TEST_P(StoreTest, DeadlockedTransactionsAreRunAgainAndBothTakeEffect) {
+  Site site = AddSite();
+  Section first = testing::MenSection(site.id, 10), second = testing::MenSection(site.id, 10);
+  ASSERT_OK(store_->InTransaction(TxMode::kWrite, [&](Tx& tx) -> Status {
+    RETURN_IF_ERROR(tx.InsertSection(first));
+    return tx.InsertSection(second);
+  }));
+  // Each adds a bed to both sections, in opposite orders, pausing in between: on PostgreSQL
+  // one of them is chosen as the deadlock victim, rolled back and run again.
+  auto add_beds = [&](int64_t a, int64_t b) {
+    return store_->InTransaction(TxMode::kWrite, [&](Tx& tx) -> Status {
+      for (int64_t section_id : {a, b}) {
+        ASSIGN_OR_RETURN(Section section, tx.GetSection(section_id));
+        section.beds += 1;
+        RETURN_IF_ERROR(tx.UpdateSection(section));
+        if (section_id == a) std::this_thread::sleep_for(std::chrono::milliseconds(300));
+      }
+      return OkStatus();
+    });
+  };
+  Status one, two;
+  std::thread left([&] { one = add_beds(first.id, second.id); });
+  std::thread right([&] { two = add_beds(second.id, first.id); });
+  left.join();
+  right.join();
+  EXPECT_OK(one);
+  EXPECT_OK(two);
+  ASSERT_OK(store_->InTransaction(TxMode::kRead, [&](Tx& tx) -> Status {
+    ASSIGN_OR_RETURN(Section a, tx.GetSection(first.id));
+    ASSIGN_OR_RETURN(Section b, tx.GetSection(second.id));
+    EXPECT_EQ(a.beds, 12);
+    EXPECT_EQ(b.beds, 12);
+    return OkStatus();
+  }));
+}
+
+TEST_P(StoreTest, ADroppedConnectionIsReplacedAndTheTransactionRunAgain) {
+  if (GetParam() != Backend::kPostgres) GTEST_SKIP() << "SQLite has no server connection to lose";
+  Site site = AddSite();  // the pool now holds an open connection
+  // The server ends every other connection to this database (as a restart or failover would).
+  ASSERT_TRUE(testing::RunPsql(database_.url(),
+                               "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                               "WHERE datname = current_database() AND pid <> pg_backend_pid()"));
+  Site read;
+  ASSERT_OK(store_->InTransaction(TxMode::kRead, [&](Tx& tx) -> Status {
+    ASSIGN_OR_RETURN(read, tx.GetSite(site.id));
+    return OkStatus();
+  }));
+  EXPECT_EQ(read.name, site.name);
+}
+
 TEST(OpenPostgresStore, UnreachableServerIsUnavailableWithoutThePassword) {
   TempDir dir;
   StoreOptions options;
