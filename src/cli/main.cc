@@ -15,6 +15,7 @@
 
 #include "cli/backup_command.h"
 #include "cli/commands.h"
+#include "cli/link_command.h"
 
 int main(int argc, char** argv) {
   using namespace acogida;
@@ -120,8 +121,10 @@ int main(int argc, char** argv) {
   backup->add_flag("--force", backup_flags.force, "Replace --out if it already exists");
 
   CLI::App* version = app.add_subcommand("version", "Print the version");
+  cli::LinkCommand link_command(app);
 
   CLI11_PARSE(app, argc, argv);
+  if (link_command.Chosen()) return link_command.Run();
   if (*migrate) return cli::RunMigrate(migrate_flags);
   if (*backup) return cli::RunBackup(database, backup_flags);
   if (*serve) return cli::RunServe(database, serve_options, secure_cookies, retention);

@@ -1,0 +1,214 @@
+// `acogida link dedupe|match`: reads the files, calls the linkage engine, writes the result
+// atomically (temporary file, then rename).
+#include "cli/link_command.h"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "linkage/csv.h"
+#include "linkage/engine.h"
+#include "linkage/input_check.h"
+#include "linkage/linker.h"
+#include "linkage/record_index.h"
+#include "linkage/settings_json.h"
+
+namespace acogida::cli {
+namespace {
+
+using linkage::CsvFile;
+using linkage::Settings;
+
+// Prints "acogida: <where>: <field>: <message>" and returns 2 for bad input, 1 otherwise.
+int Report(const std::string& where, const Status& status) {
+  std::fprintf(stderr, "acogida: %s%s%s%s%s\n", where.c_str(), where.empty() ? "" : ": ", status.field().c_str(),
+               status.field().empty() ? "" : ": ", status.message().c_str());
+  return status.code() == StatusCode::kInvalidArgument ? 2 : 1;
+}
+
+StatusOr<std::string> ReadWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return InvalidArgument("", "cannot open the file: " + std::string(std::strerror(errno)));
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return InvalidArgument("", "cannot read the file");
+  return text.str();
+}
+
+StatusOr<Settings> LoadSettings(const std::string& path) {
+  if (path.empty()) return linkage::DefaultPersonSettings();
+  ASSIGN_OR_RETURN(std::string text, ReadWholeFile(path));
+  return linkage::ParseSettingsJson(text);
+}
+
+StatusOr<CsvFile> LoadCsv(const std::string& path, const Settings& settings) {
+  ASSIGN_OR_RETURN(std::string text, ReadWholeFile(path));
+  return linkage::ParseCsv(text, linkage::CsvOptions{settings.trim_fields});
+}
+
+// Writes `content` to `path` through a temporary file in the same folder and a rename, so
+// that readers see the old file or the whole new one, never a part.
+Status WriteAtomically(const std::string& path, const std::string& content) {
+  std::string temp = path + ".tmp-XXXXXX";
+  const int fd = ::mkstemp(temp.data());
+  if (fd < 0) return Internal("cannot create a temporary file next to " + path + ": " + std::strerror(errno));
+  size_t written = 0;
+  while (written < content.size()) {
+    const ssize_t got = ::write(fd, content.data() + written, content.size() - written);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      const std::string error = std::strerror(errno);
+      ::close(fd);
+      ::unlink(temp.c_str());
+      return Internal("cannot write " + temp + ": " + error);
+    }
+    written += static_cast<size_t>(got);
+  }
+  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    ::unlink(temp.c_str());
+    return Internal("cannot write " + temp + ": " + std::strerror(errno));
+  }
+  if (::rename(temp.c_str(), path.c_str()) != 0) {
+    const std::string error = std::strerror(errno);
+    ::unlink(temp.c_str());
+    return Internal("cannot rename " + temp + " to " + path + ": " + error);
+  }
+  return OkStatus();
+}
+
+}  // namespace
+
+LinkCommand::LinkCommand(CLI::App& app) {
+  link_ = app.add_subcommand("link", "Identity resolution: find duplicates, prior visits and relatives");
+  link_->require_subcommand(1);
+
+  dedupe_ = link_->add_subcommand("dedupe", "Group the records of one file by person; writes record_id,cluster_id");
+  dedupe_->add_option("input", input_, "CSV file of records (person columns unless --settings)")->required();
+  dedupe_->add_option("--out", out_, "Where to write record_id,cluster_id")->required();
+  dedupe_->add_option("--settings", settings_path_, "JSON settings for another schema (columns, comparisons, blocking)");
+  dedupe_->add_option("--threshold", threshold_, "Match probability that links two records (default: the settings')");
+  dedupe_->add_option("--threads", threads_, "Threads to use")->capture_default_str();
+
+  match_ = link_->add_subcommand("match", "Rank registry records for each request (family tracing)");
+  match_->add_option("requests", requests_, "CSV file of requests (who is being looked for)")->required();
+  match_->add_option("registry", registry_, "CSV file of registered persons")->required();
+  match_->add_option("--out", out_, "Where to write request_id,rank,record_id,probability,match_weight,explanation")
+      ->required();
+  match_->add_option("--settings", settings_path_, "JSON settings for another schema");
+  match_->add_option("--top", top_, "Candidates per request, best first")->capture_default_str();
+  match_->add_option("--min-probability", min_probability_, "Leave out candidates below this probability")
+      ->capture_default_str();
+  match_->add_option("--threads", threads_, "Threads to use")->capture_default_str();
+}
+
+int LinkCommand::Run() const {
+  if (threads_ < 1 || threads_ > 256) return Report("--threads", InvalidArgument("", "must be between 1 and 256"));
+  if (dedupe_->parsed()) return RunDedupe();
+  if (match_->parsed()) return RunMatch();
+  return 2;
+}
+
+int LinkCommand::RunDedupe() const {
+  StatusOr<Settings> settings = LoadSettings(settings_path_);
+  if (!settings.ok()) return Report(settings_path_, settings.status());
+  if (threshold_ != 0 && !(threshold_ > 0 && threshold_ < 1)) {
+    return Report("--threshold", InvalidArgument("", "must be a probability between 0 and 1"));
+  }
+  StatusOr<CsvFile> input = LoadCsv(input_, *settings);
+  if (!input.ok()) return Report(input_, input.status());
+  StatusOr<size_t> id_column = linkage::CheckInput(*input, *settings);
+  if (!id_column.ok()) return Report(input_, id_column.status());
+
+  linkage::RunOptions options;
+  if (threshold_ != 0) options.threshold = threshold_;
+  options.threads = threads_;
+  StatusOr<linkage::DedupeResult> result = linkage::Dedupe(input->table, *settings, options);
+  if (!result.ok()) return Report(settings_path_.empty() ? input_ : settings_path_, result.status());
+
+  const linkage::Table& table = input->table;
+  std::string out = "record_id,cluster_id\n";
+  for (size_t row = 0; row < table.rows(); ++row) {
+    const std::string fields[] = {table.Cell(row, *id_column), table.Cell(result->cluster_of[row], *id_column)};
+    out += linkage::CsvLine(fields);
+  }
+  Status written = WriteAtomically(out_, out);
+  if (!written.ok()) return Report(out_, written);
+  std::fprintf(stderr, "acogida: %zu records, %zu clusters, %llu candidate pairs\n", table.rows(),
+               result->stats.clusters, static_cast<unsigned long long>(result->stats.candidate_pairs));
+  return 0;
+}
+
+int LinkCommand::RunMatch() const {
+  StatusOr<Settings> settings = LoadSettings(settings_path_);
+  if (!settings.ok()) return Report(settings_path_, settings.status());
+  if (top_ < 1) return Report("--top", InvalidArgument("", "must be at least 1"));
+  if (!(min_probability_ >= 0 && min_probability_ < 1)) {
+    return Report("--min-probability", InvalidArgument("", "must be a probability between 0 and 1"));
+  }
+  StatusOr<CsvFile> requests = LoadCsv(requests_, *settings);
+  if (!requests.ok()) return Report(requests_, requests.status());
+  StatusOr<size_t> request_id_column = linkage::CheckInput(*requests, *settings);
+  if (!request_id_column.ok()) return Report(requests_, request_id_column.status());
+  StatusOr<CsvFile> registry = LoadCsv(registry_, *settings);
+  if (!registry.ok()) return Report(registry_, registry.status());
+  StatusOr<size_t> registry_id_column = linkage::CheckInput(*registry, *settings);
+  if (!registry_id_column.ok()) return Report(registry_, registry_id_column.status());
+
+  // Requests laid out as the registry, so that one prepared layout serves both.
+  const std::vector<std::string>& columns = registry->table.columns();
+  const linkage::Table request_table = linkage::WithColumns(requests->table, columns);
+
+  // The model is estimated on registry and requests together (more pairs to learn from);
+  // with too few records to estimate anything, the untrained default weights are used.
+  linkage::Table combined(columns);
+  for (const linkage::Table* table : {static_cast<const linkage::Table*>(&registry->table), &request_table}) {
+    for (size_t row = 0; row < table->rows(); ++row) {
+      combined.AddRow(std::vector<std::string>(table->Row(row).begin(), table->Row(row).end()));
+    }
+  }
+  StatusOr<std::unique_ptr<linkage::Linker>> trainer = linkage::Linker::Make(*settings, columns);
+  if (!trainer.ok()) return Report(settings_path_.empty() ? registry_ : settings_path_, trainer.status());
+  (*trainer)->AddTable(combined, threads_);
+  linkage::CandidatePairs candidates((*trainer)->hashes(), (*trainer)->blocker().key_count(),
+                                     settings->max_block_size);
+  Status trained = (*trainer)->Train(candidates, threads_);
+  if (!trained.ok()) {
+    std::fprintf(stderr, "acogida: warning: %s; using default weights\n", trained.message().c_str());
+  }
+
+  StatusOr<std::unique_ptr<linkage::RecordIndex>> index = linkage::RecordIndex::Make(*settings, columns);
+  if (!index.ok()) return Report(registry_, index.status());
+  (*index)->AddTable(registry->table, threads_);
+  (*index)->SetModel((*trainer)->model());
+
+  linkage::QueryOptions query;
+  query.max_results = static_cast<size_t>(top_);
+  query.min_probability = min_probability_;
+  std::string out = "request_id,rank,record_id,probability,match_weight,explanation\n";
+  char number[32];
+  for (size_t row = 0; row < request_table.rows(); ++row) {
+    const std::vector<linkage::Candidate> found = (*index)->Query(request_table.Row(row), query);
+    for (size_t rank = 0; rank < found.size(); ++rank) {
+      const linkage::Candidate& candidate = found[rank];
+      std::string fields[6];
+      fields[0] = requests->table.Cell(row, *request_id_column);
+      fields[1] = std::to_string(rank + 1);
+      fields[2] = registry->table.Cell(candidate.record, *registry_id_column);
+      std::snprintf(number, sizeof number, "%.6f", candidate.probability);
+      fields[3] = number;
+      std::snprintf(number, sizeof number, "%.2f", candidate.match_weight);
+      fields[4] = number;
+      fields[5] = candidate.explanation.Summary();
+      out += linkage::CsvLine(fields);
+    }
+  }
+  Status written = WriteAtomically(out_, out);
+  if (!written.ok()) return Report(out_, written);
+  return 0;
+}
+
+}  // namespace acogida::cli
