@@ -5,26 +5,92 @@
 #                     (each read appends its audit row in the same durable transaction)
 #   post_household -- POST /api/v1/households (a family of three), 64 connections, durable writes
 # Usage: bench/run_http_bench.sh [seconds per run, default 15]. Needs a built build/acogida.
+# By default one server on a fresh temporary SQLite file. bench/run_network_bench.sh sets:
+#   BENCH_DB=postgresql://... BENCH_KEYS=FILE   a fresh PostgreSQL database (and its key file) instead
+#   BENCH_SERVERS=N                             N servers on it behind nginx (plain HTTP on loopback,
+#                                               upstream keepalive); wrk then talks to nginx
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_RUN=${1:-15}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${WRK_THREADS:-2}
 BIN=${ACOGIDA_BINARY:-build/acogida}
+SERVERS=${BENCH_SERVERS:-1}
 work=$(mktemp -d)
-trap 'kill $server_pid 2>/dev/null || true; wait $server_pid 2>/dev/null || true; rm -rf "$work"' EXIT
+chmod 755 "$work"  # nginx's workers (www-data when started by root) write their temporary files here
+server_pids=()
+cleanup() {
+  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null
+  for pid in "${server_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${server_pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
 
-"$BIN" demo-data --db "$work/bench.db" --seed 1 --persons 2000 >/dev/null
-echo "benchmark passphrase long enough" | "$BIN" user add --db "$work/bench.db" --username bench.coord \
+db=${BENCH_DB:-$work/bench.db}
+db_flags=(--db "$db")
+[ -n "${BENCH_KEYS:-}" ] && db_flags+=(--keys "$BENCH_KEYS")
+"$BIN" demo-data "${db_flags[@]}" --seed 1 --persons 2000 >/dev/null
+echo "benchmark passphrase long enough" | "$BIN" user add "${db_flags[@]}" --username bench.coord \
   --role coordinator --password-stdin >/dev/null
-"$BIN" serve --db "$work/bench.db" --port 0 --web "" --threads 128 --rate-limit 0 >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 50); do
-  grep -q 'listening on' "$work/server.log" 2>/dev/null && break
-  sleep 0.1
+ports=()
+for n in $(seq "$SERVERS"); do
+  "$BIN" serve "${db_flags[@]}" --port 0 --web "" --threads 128 --rate-limit 0 >"$work/server$n.log" 2>&1 &
+  server_pids+=($!)
+  for _ in $(seq 100); do
+    grep -q 'listening on' "$work/server$n.log" 2>/dev/null && break
+    sleep 0.1
+  done
+  ports+=("$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\).*|\1|p' "$work/server$n.log")")
 done
-port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\).*|\1|p' "$work/server.log")
-url="http://127.0.0.1:$port"
+url="http://127.0.0.1:${ports[0]}"
+if [ "$SERVERS" -gt 1 ]; then
+  # nginx in front: a free loopback port (a refused connection), everything of its own in $work.
+  for _ in $(seq 100); do
+    nginx_port=$((20000 + RANDOM % 40000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$nginx_port") 2>/dev/null || break
+  done
+  upstreams=""
+  for port in "${ports[@]}"; do upstreams+="    server 127.0.0.1:$port;"$'\n'; done
+  nginx_user=""
+  [ "$(id -u)" -eq 0 ] && nginx_user="user www-data;"
+  cat >"$work/nginx.conf" <<NGINX
+$nginx_user
+worker_processes auto;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log warn;
+events { worker_connections 4096; }
+http {
+  client_body_temp_path $work/client_body;
+  proxy_temp_path $work/proxy;
+  fastcgi_temp_path $work/fastcgi;
+  uwsgi_temp_path $work/uwsgi;
+  scgi_temp_path $work/scgi;
+  access_log off;
+  upstream acogida {
+$upstreams    keepalive 128;
+    keepalive_timeout 4s;
+  }
+  server {
+    listen 127.0.0.1:$nginx_port backlog=1024;
+    location / {
+      proxy_pass http://acogida;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host \$host;
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+    }
+  }
+}
+NGINX
+  nginx -e "$work/nginx-error.log" -p "$work" -c "$work/nginx.conf"
+  for _ in $(seq 50); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$nginx_port") 2>/dev/null && break
+    sleep 0.1
+  done
+  url="http://127.0.0.1:$nginx_port"
+  echo "nginx on $url in front of servers on ports ${ports[*]}"
+fi
 token=$(curl -s -H 'Content-Type: application/json' -H 'X-Session-Mode: bearer' \
   -d '{"username":"bench.coord","password":"benchmark passphrase long enough"}' "$url/api/v1/auth/login" |
   sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
