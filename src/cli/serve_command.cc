@@ -4,11 +4,13 @@
 #include <csignal>
 #include <cstdio>
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <thread>
 
 #include "cli/commands.h"
 #include "service/audit.h"
+#include "service/audit_service.h"
 #include "service/jobs.h"
 #include "service/retention_service.h"
 #include "store/store.h"
@@ -35,15 +37,12 @@ StatusOr<std::unique_ptr<Store>> OpenDatabase(const DatabaseFlags& database, Sto
 
 namespace {
 
-// Runs the retention job once a day across every server on the database: checks at start
-// and then hourly, and runs the purge when no server has run it in the last day.
-class DailyRetention {
+// Runs `tick` now and then every `period` on a thread of its own, until destroyed.
+class PeriodicTask {
  public:
-  DailyRetention(Store& store, const RetentionFlags& flags)
-      : store_(store),
-        service_(store, SystemClock(), RetentionOptions{std::chrono::days(flags.retention_days)}),
-        thread_([this] { Loop(); }) {}
-  ~DailyRetention() {
+  PeriodicTask(std::chrono::milliseconds period, std::function<void()> tick)
+      : period_(period), tick_(std::move(tick)), thread_([this] { Loop(); }) {}
+  ~PeriodicTask() {
     {
       std::lock_guard<std::mutex> lock(mutex_);
       stop_ = true;
@@ -57,32 +56,37 @@ class DailyRetention {
     std::unique_lock<std::mutex> lock(mutex_);
     while (!stop_) {
       lock.unlock();
-      int64_t purged = 0;
-      auto outcome = RunJobOnce(store_, SystemClock(), "retention", std::chrono::hours(23), [&]() -> Status {
-        ASSIGN_OR_RETURN(purged, service_.Purge(RetentionActor()));
-        return OkStatus();
-      });
-      if (!outcome.ok()) std::fprintf(stderr, "acogida: retention job: %s\n", outcome.status().ToString().c_str());
-      else if (purged > 0) std::fprintf(stderr, "acogida: retention job anonymised %lld persons\n",
-                                        static_cast<long long>(purged));
+      tick_();
       lock.lock();
-      wake_.wait_for(lock, std::chrono::hours(1), [this] { return stop_; });
+      wake_.wait_for(lock, period_, [this] { return stop_; });
     }
   }
 
-  static Actor RetentionActor() {
-    Actor actor = CommandLineActor();
-    actor.user.username = "retention-job";
-    return actor;
-  }
-
-  Store& store_;
-  RetentionService service_;
+  const std::chrono::milliseconds period_;
+  const std::function<void()> tick_;
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stop_ = false;
   std::thread thread_;
 };
+
+Actor RetentionActor() {
+  Actor actor = CommandLineActor();
+  actor.user.username = "retention-job";
+  return actor;
+}
+
+// The retention purge, once a day across every server on the database: checked hourly.
+void RetentionTick(Store& store, RetentionService& service) {
+  int64_t purged = 0;
+  auto outcome = RunJobOnce(store, SystemClock(), "retention", std::chrono::hours(23), [&]() -> Status {
+    ASSIGN_OR_RETURN(purged, service.Purge(RetentionActor()));
+    return OkStatus();
+  });
+  if (!outcome.ok()) std::fprintf(stderr, "acogida: retention job: %s\n", outcome.status().ToString().c_str());
+  else if (purged > 0) std::fprintf(stderr, "acogida: retention job anonymised %lld persons\n",
+                                    static_cast<long long>(purged));
+}
 
 }  // namespace
 
@@ -107,7 +111,14 @@ int RunServe(const DatabaseFlags& database, http::ServerOptions options, bool se
   http::ApiServer server(http::Services::Of(services, (*store)->Backend(), secure_cookies), options);
   auto port = server.Bind();
   if (!port.ok()) return Fail(port.status());
-  DailyRetention retention_job(**store, retention);
+  RetentionService retention_service(**store, SystemClock(),
+                                     RetentionOptions{std::chrono::days(retention.retention_days)});
+  PeriodicTask retention_job(std::chrono::hours(1), [&] { RetentionTick(**store, retention_service); });
+  // Audit rows written unchained (PostgreSQL) are linked within a second.
+  PeriodicTask audit_chainer(std::chrono::seconds(1), [&] {
+    auto chained = ChainPendingAudit(**store);
+    if (!chained.ok()) std::fprintf(stderr, "acogida: audit chainer: %s\n", chained.status().ToString().c_str());
+  });
   // SIGINT/SIGTERM stop the server from an ordinary thread (stopping is not signal-safe).
   sigset_t stop_signals;
   sigemptyset(&stop_signals);

@@ -24,6 +24,10 @@ struct ChainCheck {
   int64_t first_bad_imported_id = 0;
 };
 
+// Links every audit row still waiting to be chained (PostgreSQL writes rows unchained; see
+// Tx::ChainPendingAudit); returns how many. Servers run it every second; Verify runs it first.
+StatusOr<int64_t> ChainPendingAudit(Store& store);
+
 struct Alert {
   std::string at;        // when the alert was computed
   std::string username;

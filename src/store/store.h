@@ -156,8 +156,12 @@ class Tx {
   virtual StatusOr<LoginFailures> CountLoginFailures(const std::string& username, const std::string& remote_address,
                                                      const std::string& since_utc) = 0;
 
-  // The audit trail. AppendAudit sets at, prev_hash and hash, chaining to the last row.
+  // The audit trail. AppendAudit sets id and at. On SQLite it chains the row at once (sets
+  // prev_hash and hash); on PostgreSQL the row is written unchained and ChainPendingAudit,
+  // run every second by each server (one at a time), links up to `limit` pending rows in id
+  // order and returns how many. ForEachAudit visits the chained rows in chain order.
   virtual Status AppendAudit(AuditEntry& entry) = 0;
+  virtual StatusOr<int64_t> ChainPendingAudit(int limit) = 0;
   virtual StatusOr<AuditPage> ListAudit(const AuditFilter& filter) = 0;
   // Every row in id order, until `visit` returns an error.
   virtual Status ForEachAudit(const std::function<Status(const AuditEntry&)>& visit) = 0;

@@ -131,6 +131,7 @@ TEST_P(MigrateTest, RunningItAgainCopiesNothingTwice) {
   auto again = Migrate({"--user-suffix", ".tijuana"});
   ASSERT_EQ(again.exit_code, 0) << again.output;
   EXPECT_NE(again.output.find("person         0 new"), std::string::npos) << again.output;
+  EXPECT_NE(again.output.find("person_token   0 new"), std::string::npos) << again.output;
   EXPECT_EQ(NetworkPersons("zavala").size(), 2u);
   EXPECT_EQ(Verify().exit_code, 0);
 }

@@ -385,6 +385,19 @@ TEST_P(StoreTest, ConcurrentAuditAppendsFromTwoStoresKeepOneChain) {
     });
   }
   for (std::thread& thread : threads) thread.join();
+  // PostgreSQL writes audit rows unchained; two chainers (one per server) link them.
+  auto chain_all = [](Store& store) {
+    int64_t chained = 1;
+    while (chained > 0) {
+      EXPECT_OK(store.InTransaction(TxMode::kWrite, [&](Tx& tx) -> Status {
+        ASSIGN_OR_RETURN(chained, tx.ChainPendingAudit(7));
+        return OkStatus();
+      }));
+    }
+  };
+  std::thread chainer([&] { chain_all(**second); });
+  chain_all(*store_);
+  chainer.join();
   std::string prev;
   int64_t rows = 0;
   ASSERT_OK(store_->InTransaction(TxMode::kRead, [&](Tx& tx) {

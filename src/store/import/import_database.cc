@@ -195,8 +195,9 @@ class Importer {
       ASSIGN_OR_RETURN(bool returned, write->Step());
       const int64_t new_id = returned && table.record_type ? write->Int(0) : 0;
       RETURN_IF_ERROR(write->Run());
+      // A row of a table without ids may already be there (ON CONFLICT DO NOTHING).
+      copied += table.record_type ? 1 : write->Changes();
       write->Reset();
-      ++copied;
       if (!table.record_type) continue;
       if (new_id == 0) return Internal(std::string("insert into ") + table.name + " returned no id");
       map_[table.record_type][old_id] = new_id;
@@ -223,19 +224,20 @@ class Importer {
 
   // The source's audit rows not kept yet, verbatim; then one row on the target's chain.
   Status CopyAudit(ImportReport& report) {
-    ASSIGN_OR_RETURN(auto last, to_.Prepare("SELECT COALESCE(MAX(id), 0) FROM audit_import WHERE source = ?"));
+    ASSIGN_OR_RETURN(auto last,
+                     to_.Prepare("SELECT COALESCE(MAX(chain_seq), 0) FROM audit_import WHERE source = ?"));
     last->Bind(1, source_);
     ASSIGN_OR_RETURN(bool has_last, last->Step());
     const int64_t after = has_last ? last->Int(0) : 0;
     last.reset();
     constexpr const char* kColumns =
         "id, at, user_id, username, role, action, record_type, record_id, fields, remote_address, reason, prev_hash, "
-        "hash";
+        "hash, chain_seq";
     ASSIGN_OR_RETURN(auto rows, from_.Prepare(std::string("SELECT ") + kColumns +
-                                              " FROM audit_log WHERE id > ? ORDER BY id"));
+                                              " FROM audit_log WHERE chain_seq > ? ORDER BY chain_seq"));
     rows->Bind(1, after);
     ASSIGN_OR_RETURN(auto keep, to_.Prepare(std::string("INSERT INTO audit_import (source, ") + kColumns +
-                                            ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                                            ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     std::string head;
     while (true) {
       ASSIGN_OR_RETURN(bool has_row, rows->Step());
@@ -243,7 +245,7 @@ class Importer {
       keep->Bind(1, source_).Bind(2, rows->Int(0)).Bind(3, rows->Text(1)).Bind(4, rows->Int(2))
           .Bind(5, rows->Text(3)).Bind(6, rows->Text(4)).Bind(7, rows->Text(5)).Bind(8, rows->Text(6))
           .Bind(9, rows->Int(7)).Bind(10, rows->Text(8)).Bind(11, rows->Text(9)).Bind(12, rows->Text(10))
-          .Bind(13, rows->Text(11)).Bind(14, rows->Text(12));
+          .Bind(13, rows->Text(11)).Bind(14, rows->Text(12)).Bind(15, rows->Int(13));
       RETURN_IF_ERROR(keep->Run());
       keep->Reset();
       head = rows->Text(12);
@@ -312,7 +314,18 @@ StatusOr<ImportReport> ImportDatabase(const std::string& from, const KeyRing& fr
   ASSIGN_OR_RETURN(std::string target_id, DatabaseId(*target));
   if (source_id == target_id) return FailedPrecondition("the source and the target are the same database");
 
-  // The source is read in one snapshot; the target written in one transaction.
+  // The source's pending audit rows are chained first (a PostgreSQL source writes them
+  // unchained); then it is read in one snapshot, and the target written in one transaction.
+  for (int64_t chained = 1; chained > 0;) {
+    RETURN_IF_ERROR(source->Exec("BEGIN"));
+    auto linked = sql_accounts::ChainPendingAudit(*source, 2000);
+    if (!linked.ok()) {
+      source->Exec("ROLLBACK").ok();
+      return linked.status();
+    }
+    RETURN_IF_ERROR(source->Exec("COMMIT"));
+    chained = *linked;
+  }
   RETURN_IF_ERROR(source->Exec(source->dialect() == SqlDialect::kPostgres
                                    ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
                                    : "BEGIN"));

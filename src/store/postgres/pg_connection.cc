@@ -56,6 +56,11 @@ SqlStatement& PgStatement::Bind(int index, std::string_view value) {
   return *this;
 }
 
+SqlStatement& PgStatement::BindNull(int index) {
+  if (index >= 1 && index <= static_cast<int>(params_.size())) params_[index - 1].reset();
+  return *this;
+}
+
 Status PgStatement::Execute() {
   std::vector<const char*> values(params_.size());
   std::vector<int> lengths(params_.size());

@@ -35,6 +35,7 @@ class PgStatement : public SqlStatement {
   SqlStatement& Bind(int index, int64_t value) override;
   SqlStatement& Bind(int index, double value) override;
   SqlStatement& Bind(int index, std::string_view value) override;
+  SqlStatement& BindNull(int index) override;
   StatusOr<bool> Step() override;
   Status Run() override;
   void Reset() override;

@@ -218,25 +218,67 @@ StatusOr<LoginFailures> CountLoginFailures(SqlConnection& db, const std::string&
   return failures;
 }
 
+namespace {
+
+// The chain's last row: its hash and place, ("", 0) for an empty chain.
+StatusOr<std::pair<std::string, int64_t>> ChainHead(SqlConnection& db) {
+  ASSIGN_OR_RETURN(auto head, db.Prepare(
+      "SELECT hash, chain_seq FROM audit_log WHERE chain_seq IS NOT NULL ORDER BY chain_seq DESC LIMIT 1"));
+  ASSIGN_OR_RETURN(bool found, head->Step());
+  if (!found) return std::make_pair(std::string(), int64_t{0});
+  return std::make_pair(head->Text(0), head->Int(1));
+}
+
+}  // namespace
+
 Status AppendAudit(SqlConnection& db, const std::string& now, AuditEntry& entry) {
-  // One chain across every server: appenders take turns from reading the head to commit.
-  RETURN_IF_ERROR(db.LockUntilCommit("acogida.audit"));
-  ASSIGN_OR_RETURN(auto last, db.Prepare("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1"));
-  ASSIGN_OR_RETURN(bool has_last, last->Step());
-  entry.prev_hash = has_last ? last->Text(0) : "";
-  last.reset();
   entry.at = now;
-  entry.hash = AuditEntryHash(entry);
+  int64_t chain_seq = 0;
+  if (db.writers_take_turns()) {
+    // Writers take turns: chain the row now.
+    ASSIGN_OR_RETURN(auto head, ChainHead(db));
+    entry.prev_hash = head.first;
+    entry.hash = AuditEntryHash(entry);
+    chain_seq = head.second + 1;
+  } else {
+    // Many writers at once: written unchained; ChainPendingAudit links it within a second.
+    entry.prev_hash.clear();
+    entry.hash.clear();
+  }
   ASSIGN_OR_RETURN(auto stmt, db.Prepare(
       "INSERT INTO audit_log (at, user_id, username, role, action, record_type, record_id, fields, "
-      "remote_address, reason, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+      "remote_address, reason, prev_hash, hash, chain_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "RETURNING id"));
   stmt->Bind(1, entry.at).Bind(2, entry.user_id).Bind(3, entry.username).Bind(4, entry.role).Bind(5, entry.action)
       .Bind(6, entry.record_type).Bind(7, entry.record_id).Bind(8, JoinCommaList(entry.fields))
       .Bind(9, entry.remote_address).Bind(10, entry.reason).Bind(11, entry.prev_hash).Bind(12, entry.hash);
+  if (chain_seq == 0) stmt->BindNull(13);
+  else stmt->Bind(13, chain_seq);
   ASSIGN_OR_RETURN(bool has_row, stmt->Step());
   if (!has_row) return Internal("insert audit returned no id");
   entry.id = stmt->Int(0);
   return stmt->Run();
+}
+
+StatusOr<int64_t> ChainPendingAudit(SqlConnection& db, int limit) {
+  // One chainer at a time, across every server.
+  RETURN_IF_ERROR(db.LockUntilCommit("acogida.audit"));
+  ASSIGN_OR_RETURN(auto head, ChainHead(db));
+  ASSIGN_OR_RETURN(auto pending, db.Prepare(std::string("SELECT ") + kAuditColumns +
+                                            " FROM audit_log WHERE chain_seq IS NULL ORDER BY id LIMIT ?"));
+  pending->Bind(1, limit);
+  ASSIGN_OR_RETURN(std::vector<AuditEntry> rows, ReadAll<AuditEntry>(*pending, ReadAudit));
+  pending.reset();
+  ASSIGN_OR_RETURN(auto link, db.Prepare("UPDATE audit_log SET prev_hash = ?, hash = ?, chain_seq = ? WHERE id = ?"));
+  for (AuditEntry& entry : rows) {
+    entry.prev_hash = head.first;
+    entry.hash = AuditEntryHash(entry);
+    head = {entry.hash, head.second + 1};
+    link->Bind(1, entry.prev_hash).Bind(2, entry.hash).Bind(3, head.second).Bind(4, entry.id);
+    RETURN_IF_ERROR(link->Run());
+    link->Reset();
+  }
+  return static_cast<int64_t>(rows.size());
 }
 
 StatusOr<AuditPage> ListAudit(SqlConnection& db, const AuditFilter& filter) {
@@ -263,7 +305,8 @@ StatusOr<AuditPage> ListAudit(SqlConnection& db, const AuditFilter& filter) {
 }
 
 Status ForEachAudit(SqlConnection& db, const std::function<Status(const AuditEntry&)>& visit) {
-  ASSIGN_OR_RETURN(auto stmt, db.Prepare(std::string("SELECT ") + kAuditColumns + " FROM audit_log ORDER BY id"));
+  ASSIGN_OR_RETURN(auto stmt, db.Prepare(std::string("SELECT ") + kAuditColumns +
+                                         " FROM audit_log WHERE chain_seq IS NOT NULL ORDER BY chain_seq"));
   while (true) {
     ASSIGN_OR_RETURN(bool has_row, stmt->Step());
     if (!has_row) return OkStatus();
@@ -274,7 +317,7 @@ Status ForEachAudit(SqlConnection& db, const std::function<Status(const AuditEnt
 Status ForEachImportedAudit(SqlConnection& db,
                             const std::function<Status(const std::string&, const AuditEntry&)>& visit) {
   ASSIGN_OR_RETURN(auto stmt, db.Prepare(std::string("SELECT ") + kAuditColumns +
-                                         ", source FROM audit_import ORDER BY source, id"));
+                                         ", source FROM audit_import ORDER BY source, chain_seq"));
   while (true) {
     ASSIGN_OR_RETURN(bool has_row, stmt->Step());
     if (!has_row) return OkStatus();

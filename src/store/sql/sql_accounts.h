@@ -25,6 +25,7 @@ StatusOr<LoginFailures> CountLoginFailures(SqlConnection& db, const std::string&
                                            const std::string& remote_address, const std::string& since_utc);
 
 Status AppendAudit(SqlConnection& db, const std::string& now, AuditEntry& entry);
+StatusOr<int64_t> ChainPendingAudit(SqlConnection& db, int limit);
 StatusOr<AuditPage> ListAudit(SqlConnection& db, const AuditFilter& filter);
 Status ForEachAudit(SqlConnection& db, const std::function<Status(const AuditEntry&)>& visit);
 Status ForEachImportedAudit(SqlConnection& db,

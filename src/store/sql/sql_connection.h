@@ -26,6 +26,7 @@ class SqlStatement {
   virtual SqlStatement& Bind(int index, int64_t value) = 0;
   virtual SqlStatement& Bind(int index, double value) = 0;
   virtual SqlStatement& Bind(int index, std::string_view value) = 0;
+  virtual SqlStatement& BindNull(int index) = 0;
   SqlStatement& Bind(int index, int value) { return Bind(index, static_cast<int64_t>(value)); }
   SqlStatement& Bind(int index, const char* value) { return Bind(index, std::string_view(value)); }
   SqlStatement& Bind(int index, const std::string& value) { return Bind(index, std::string_view(value)); }
@@ -55,6 +56,9 @@ class SqlConnection {
   // on the database (PostgreSQL advisory lock). SQLite serialises writers already: no-op.
   virtual Status LockUntilCommit(std::string_view name) = 0;
   virtual SqlDialect dialect() const = 0;
+  // True when the database lets one writer at a time commit (SQLite): such a writer may read
+  // and extend a chain without a lock held through its commit.
+  bool writers_take_turns() const { return dialect() == SqlDialect::kSqlite; }
 };
 
 // A connection of its own to `db` (a SQLite file that must exist, or a postgresql:// URL),

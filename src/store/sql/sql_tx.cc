@@ -374,6 +374,7 @@ class SqlTx : public Tx {
     return sql_accounts::CountLoginFailures(db_, username, remote_address, since_utc);
   }
   Status AppendAudit(AuditEntry& entry) override { return sql_accounts::AppendAudit(db_, now_utc_, entry); }
+  StatusOr<int64_t> ChainPendingAudit(int limit) override { return sql_accounts::ChainPendingAudit(db_, limit); }
   StatusOr<AuditPage> ListAudit(const AuditFilter& filter) override { return sql_accounts::ListAudit(db_, filter); }
   Status ForEachAudit(const std::function<Status(const AuditEntry&)>& visit) override {
     return sql_accounts::ForEachAudit(db_, visit);

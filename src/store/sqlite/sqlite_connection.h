@@ -34,6 +34,10 @@ class SqliteStatement : public SqlStatement {
   SqlStatement& Bind(int index, int64_t value) override;
   SqlStatement& Bind(int index, double value) override;
   SqlStatement& Bind(int index, std::string_view value) override;
+  SqlStatement& BindNull(int index) override {
+    sqlite3_bind_null(stmt_, index);
+    return *this;
+  }
   StatusOr<bool> Step() override;
   Status Run() override;
   void Reset() override { sqlite3_reset(stmt_); }
