@@ -6,6 +6,8 @@
 #   `acogida demo-data`, two `acogida serve` processes, nginx terminating TLS and
 #   load-balancing them; then over HTTPS (curl --cacert): health, a cookie session and a
 #   bearer session honoured by both servers (nginx's access log shows which served what),
+#   client addresses through nginx (servers with --trusted-proxy: failed logins from one
+#   address throttle that address only, audit rows name the client),
 #   one server stopped while the other keeps the sessions, a server with the wrong key file
 #   refused, `keys rotate` with the new file copied before the restart, `migrate` of a
 #   shelter's SQLite database (twice: the second run copies nothing), `audit verify`.
@@ -181,8 +183,9 @@ free_port port2
 ports=("$port1" "$port2")
 start_server() {  # index (1 or 2): its own copy of the key file, its own port, as in the systemd unit
   local dir=$work/srv$1 port=${ports[$(($1 - 1))]}
+  # nginx runs on this machine: the servers see it as 127.0.0.1 and trust its X-Forwarded-For.
   "$ACOGIDA" serve --db "$DB" --keys "$dir/keys" --host 127.0.0.1 --port "$port" --web "" --secure-cookies \
-    >>"$dir/server.log" 2>&1 &
+    --trusted-proxy 127.0.0.1 >>"$dir/server.log" 2>&1 &
   server_pids[$(($1 - 1))]=$!
   wait_for_port "$port" "acogida serve #$1" "$!"
 }
@@ -305,6 +308,43 @@ for _ in $(seq 10); do
   expect 200 "GET /api/v1/persons/$person_id with the bearer token" "$out"
   case "$out" in *"\"phone\":\"$phone\""*) ;; *) fail "the person's phone did not read back: $out" ;; esac
 done
+
+step "client addresses through nginx: failed logins from one address do not lock out another"
+# On loopback curl's own address is nginx's (127.0.0.1, trusted), so the servers skip it and take
+# the address curl sends in X-Forwarded-For (nginx appends 127.0.0.1 after it): that is how the
+# drill plays two clients. In a real deployment clients are not at the proxy's address, and the
+# right-most untrusted entry, the one nginx wrote, is the client.
+# 7 failed logins from one address, waiting out the 429s between them: then that address must
+# wait 4 s after the last (login times are stored to the second: fewer could leave no window).
+attacker=198.51.100.7 colleague=198.51.100.8
+failures=0 throttled=0
+for attempt in $(seq 60); do
+  out=$(https_call POST /api/v1/auth/login "${json[@]}" -H "X-Forwarded-For: $attacker" \
+    -d "{\"username\":\"nobody.drill\",\"password\":\"guess number $attempt\"}")
+  status=${out##*$'\n'}
+  case "$status" in
+    401) failures=$((failures + 1)) && [ "$failures" -lt 7 ] || break ;;
+    429) throttled=$((throttled + 1)) && sleep 0.25 ;;
+    *) fail "failed login $attempt from $attacker: HTTP $status, expected 401 or 429: ${out%$'\n'*}" ;;
+  esac
+done
+[ "$failures" = 7 ] && [ "$throttled" -gt 0 ] ||
+  fail "$failures failed logins from $attacker, $throttled of the attempts throttled (expected 7, and some 429s)"
+login_body="{\"username\":\"$coordinator\",\"password\":\"$coordinator_password\"}"
+expect 429 "the right password from the throttled address $attacker" \
+  "$(https_call POST /api/v1/auth/login "${json[@]}" -H "X-Forwarded-For: $attacker" -d "$login_body")"
+expect 200 "a login from $colleague after $attacker's failed logins (a lockout for everyone?)" \
+  "$(https_call POST /api/v1/auth/login "${json[@]}" -H "X-Forwarded-For: $colleague" -H 'X-Session-Mode: bearer' \
+    -d "$login_body")"
+expect 429 "$attacker again, after $colleague's login (still inside its throttle window)" \
+  "$(https_call POST /api/v1/auth/login "${json[@]}" -H "X-Forwarded-For: $attacker" -d "$login_body")"
+addresses=$("$pgbin/psql" -X -w -tA "$DB" -c "SELECT concat_ws(' ',
+  (SELECT remote_address FROM audit_log WHERE action = 'login_failed' ORDER BY id DESC LIMIT 1),
+  (SELECT remote_address FROM audit_log WHERE action = 'login' ORDER BY id DESC LIMIT 1))") ||
+  fail "cannot read the audit rows' addresses: $addresses"
+[ "$addresses" = "$attacker $colleague" ] ||
+  fail "audit rows name [$addresses] as the failed and the successful login's addresses, not [$attacker $colleague]"
+echo "   $attacker: 7 failed logins ($throttled attempts throttled between them), then 429; $colleague logged in"
 
 step "both servers served the sessions (nginx access log, upstream address)"
 for port in "${ports[@]}"; do

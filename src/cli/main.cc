@@ -49,6 +49,14 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1e6));
   serve->add_flag("--secure-cookies", secure_cookies, "Mark the session cookie Secure (when behind HTTPS)");
+  serve->add_option("--trusted-proxy", serve_options.trusted_proxies,
+                    "Reverse proxy (address or CIDR range; repeatable) whose X-Forwarded-For gives the client address")
+      ->type_name("ADDR")
+      ->allow_extra_args(false)
+      ->check([](const std::string& value) {
+        auto parsed = http::TrustedProxies::Parse({value});
+        return parsed.ok() ? std::string() : parsed.status().message();
+      });
   cli::RetentionFlags retention;
   serve->add_option("--retention-days", retention.retention_days,
                     "Anonymise persons this many days after their last activity (daily job)")

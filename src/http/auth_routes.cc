@@ -29,7 +29,7 @@ void AddAuthRoutes(Router& router, const Services& services) {
     if (username.size() > 64 || password.size() > 1024) {
       return Status(StatusCode::kUnauthenticated, "wrong username or password");
     }
-    ASSIGN_OR_RETURN(LoginResult login, auth.Login(username, password, call.req.remote_addr));
+    ASSIGN_OR_RETURN(LoginResult login, auth.Login(username, password, call.client_address));
     Json out{{"user", UserToJson(login.user)}, {"csrf_token", login.csrf_token}};
     if (call.req.get_header_value("X-Session-Mode") == "bearer") {
       out["token"] = login.token;

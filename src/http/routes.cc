@@ -75,11 +75,24 @@ Reply StaleEdit(const Status& status, Json current) {
   return Reply{409, Json{{"error", std::move(error)}, {"current", std::move(current)}}};
 }
 
-StatusOr<AuthenticatedSession> AuthenticateRequest(AuthService& auth, const httplib::Request& req) {
+std::string ClientAddressOf(const httplib::Request& req, const TrustedProxies& trusted) {
+  if (trusted.empty()) return req.remote_addr;
+  // Several X-Forwarded-For headers are one list, in order (RFC 9110, 5.3).
+  std::string forwarded_for;
+  const size_t count = req.get_header_value_count("X-Forwarded-For");
+  for (size_t idx = 0; idx < count; ++idx) {
+    if (idx > 0) forwarded_for += ',';
+    forwarded_for += req.get_header_value("X-Forwarded-For", idx);
+  }
+  return trusted.ClientOf(req.remote_addr, forwarded_for);
+}
+
+StatusOr<AuthenticatedSession> AuthenticateRequest(AuthService& auth, const httplib::Request& req,
+                                                   const std::string& client_address) {
   const std::string authorization = req.get_header_value("Authorization");
   const bool bearer = authorization.rfind("Bearer ", 0) == 0;
   const std::string token = bearer ? authorization.substr(7) : CookieValue(req, kSessionCookie);
-  ASSIGN_OR_RETURN(AuthenticatedSession session, auth.Authenticate(token, req.remote_addr));
+  ASSIGN_OR_RETURN(AuthenticatedSession session, auth.Authenticate(token, client_address));
   if (!bearer && req.method != "GET" && req.method != "HEAD" &&
       !ConstantTimeEquals(req.get_header_value("X-CSRF-Token"), session.csrf_token)) {
     return Status(StatusCode::kPermissionDenied, "missing or wrong X-CSRF-Token header");
@@ -103,16 +116,17 @@ void Router::Add(Method method, const std::string& path, Needs needs, RouteHandl
   auto wrapped = [this, needs, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
     Status body_ok = CheckJsonBody(req);
     if (!body_ok.ok()) return Respond(res, body_ok);
+    std::string client_address = ClientAddressOf(req, trusted_);
     if (needs.access == Access::kPublic) {
       const AuthenticatedSession none;
-      return Respond(res, handler(Call{req, none}));
+      return Respond(res, handler(Call{req, none, std::move(client_address)}));
     }
-    StatusOr<AuthenticatedSession> session = AuthenticateRequest(auth_, req);
+    StatusOr<AuthenticatedSession> session = AuthenticateRequest(auth_, req, client_address);
     if (!session.ok()) return Respond(res, session.status());
     if (needs.permission && !session->actor.Can(*needs.permission)) {
       return Respond(res, Status(StatusCode::kPermissionDenied, "your role may not do this"));
     }
-    Respond(res, handler(Call{req, *session}));
+    Respond(res, handler(Call{req, *session, std::move(client_address)}));
   };
   const std::string pattern = PathToRegex(path);
   switch (method) {

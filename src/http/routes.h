@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "http/client_address.h"
 #include "http/json_fields.h"
 #include "service/auth_service.h"
 
@@ -72,6 +73,8 @@ Reply StaleEdit(const Status& status, Json current);
 struct Call {
   const httplib::Request& req;
   const AuthenticatedSession& session;
+  // The client's address: the TCP peer, or X-Forwarded-For's from a trusted proxy (ClientAddressOf).
+  std::string client_address = {};
   const Actor& actor() const { return session.actor; }
 };
 
@@ -79,23 +82,31 @@ using RouteHandler = std::function<StatusOr<Reply>(const Call&)>;
 
 class Router {
  public:
-  Router(httplib::Server& server, AuthService& auth) : server_(server), auth_(auth) {}
+  Router(httplib::Server& server, AuthService& auth, TrustedProxies trusted = {})
+      : server_(server), auth_(auth), trusted_(std::move(trusted)) {}
   void Add(Method method, const std::string& path, Needs needs, RouteHandler handler);
   const std::vector<RouteInfo>& routes() const { return routes_; }
 
  private:
   httplib::Server& server_;
   AuthService& auth_;
+  TrustedProxies trusted_;
   std::vector<RouteInfo> routes_;
 };
 
 // The session cookie's name.
 inline constexpr const char* kSessionCookie = "acogida_session";
 
-// Authenticates `req`: the bearer token, else the session cookie; for a cookie on a write
-// (POST, PUT, DELETE) the X-CSRF-Token header must match the session's. The X-Access-Reason
-// header (percent-encoded UTF-8) becomes the actor's reason.
-StatusOr<AuthenticatedSession> AuthenticateRequest(AuthService& auth, const httplib::Request& req);
+// The address `req` comes from: its TCP peer (remote_addr), or, when that peer is one of
+// `trusted`, the right-most untrusted address of its X-Forwarded-For headers (client_address.h).
+// Use it, never req.remote_addr, for anything per client (rate limit, throttling, audit).
+std::string ClientAddressOf(const httplib::Request& req, const TrustedProxies& trusted);
+
+// Authenticates `req` coming from `client_address` (ClientAddressOf): the bearer token, else
+// the session cookie; for a cookie on a write (POST, PUT, DELETE) the X-CSRF-Token header must
+// match the session's. The X-Access-Reason header (percent-encoded UTF-8) becomes the actor's reason.
+StatusOr<AuthenticatedSession> AuthenticateRequest(AuthService& auth, const httplib::Request& req,
+                                                   const std::string& client_address);
 
 // Path parameter `index` (1-based) as an id. NotFound when it does not fit in int64.
 StatusOr<int64_t> PathId(const httplib::Request& req, int index);

@@ -30,7 +30,10 @@ std::string ReadFile(const std::string& path) {
 }  // namespace
 
 ApiServer::ApiServer(Services services, ServerOptions options)
-    : server_(std::make_unique<TunedServer>()), services_(std::move(services)), options_(std::move(options)) {
+    : server_(std::make_unique<TunedServer>()),
+      trusted_proxies_(TrustedProxies::Parse(options.trusted_proxies)),
+      services_(std::move(services)),
+      options_(std::move(options)) {
   const int threads = options_.threads;
   server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   server_->set_tcp_nodelay(true);
@@ -47,15 +50,17 @@ ApiServer::ApiServer(Services services, ServerOptions options)
                                  "default-src 'self'; img-src 'self' data:; style-src 'self'; "
                                  "frame-ancestors 'none'; base-uri 'none'; form-action 'self'"}});
 
+  // Bind refuses to start with invalid ones; until then, trust none.
+  const TrustedProxies trusted = trusted_proxies_.ok() ? *trusted_proxies_ : TrustedProxies();
   rate_limiter_ = std::make_unique<RateLimiter>(options_.rate_limit_per_second, 2 * options_.rate_limit_per_second);
-  server_->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
-    if (rate_limiter_->Allow(req.remote_addr)) return httplib::Server::HandlerResponse::Unhandled;
+  server_->set_pre_routing_handler([this, trusted](const httplib::Request& req, httplib::Response& res) {
+    if (rate_limiter_->Allow(ClientAddressOf(req, trusted))) return httplib::Server::HandlerResponse::Unhandled;
     res.set_header("Retry-After", "1");
     WriteError(res, Status(StatusCode::kResourceExhausted, "too many requests from this address; slow down"));
     return httplib::Server::HandlerResponse::Handled;
   });
 
-  router_ = std::make_unique<Router>(*server_, services_.auth);
+  router_ = std::make_unique<Router>(*server_, services_.auth, trusted);
   AddHealthRoutes(*router_, services_);
   AddAuthRoutes(*router_, services_);
   AddAdminRoutes(*router_, services_);
@@ -93,6 +98,7 @@ ApiServer::ApiServer(Services services, ServerOptions options)
 ApiServer::~ApiServer() { Stop(); }
 
 StatusOr<int> ApiServer::Bind() {
+  if (!trusted_proxies_.ok()) return trusted_proxies_.status();
   if (!options_.web_root.empty() && !std::filesystem::exists(options_.web_root + "/index.html")) {
     return FailedPrecondition("web root '" + options_.web_root + "' has no index.html; build the app (make web)");
   }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "http/api.h"
+#include "http/client_address.h"
 
 namespace acogida::http {
 
@@ -26,6 +27,10 @@ struct ServerOptions {
   int listen_backlog = 1024;
   // Requests a second allowed per client address (burst: twice that); 0 turns the limit off.
   double rate_limit_per_second = 500;
+  // Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For is believed: a request from
+  // one of them comes from the right-most address in that header that is not one of them
+  // (client_address.h). Empty: every client is its TCP peer and the header is ignored.
+  std::vector<std::string> trusted_proxies;
 };
 
 class ApiServer {
@@ -34,7 +39,8 @@ class ApiServer {
   ~ApiServer();
 
   // Binds the socket. Returns the port, or Unavailable if it cannot bind (port in use),
-  // FailedPrecondition if web_root is given but has no index.html.
+  // FailedPrecondition if web_root is given but has no index.html, InvalidArgument if a
+  // trusted proxy is not an address or CIDR range.
   StatusOr<int> Bind();
   // Serves requests until Stop() is called. Bind first.
   Status Serve();
@@ -48,6 +54,7 @@ class ApiServer {
   class TunedServer;
   std::unique_ptr<TunedServer> server_;
   std::unique_ptr<class RateLimiter> rate_limiter_;
+  StatusOr<TrustedProxies> trusted_proxies_;
   std::unique_ptr<Router> router_;
   Services services_;
   ServerOptions options_;

@@ -96,11 +96,13 @@ inline CommandResult AddUser(const std::string& db, const std::string& username,
 class ServerProcess {
  public:
   // Starts `acogida serve --db <db> --port 0 --web <web_root>` (with `--keys <key_file>`
-  // unless it is "") and waits for its "listening on http://127.0.0.1:<port>" line.
-  ServerProcess(const std::string& db, const std::string& web_root = "", const std::string& key_file = "") {
+  // unless it is "", then `extra_args`) and waits for its "listening on http://127.0.0.1:<port>" line.
+  ServerProcess(const std::string& db, const std::string& web_root = "", const std::string& key_file = "",
+                const std::vector<std::string>& extra_args = {}) {
     std::vector<std::string> args{BinaryPath(), "serve"};
     for (std::string& arg : DatabaseArgs(db, key_file)) args.push_back(std::move(arg));
     args.insert(args.end(), {"--port", "0", "--web", web_root, "--threads", "32"});
+    args.insert(args.end(), extra_args.begin(), extra_args.end());
     pid_ = Spawn(args, &fd_);
     std::string seen;
     char ch;
