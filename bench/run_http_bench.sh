@@ -47,7 +47,7 @@ url="http://127.0.0.1:${ports[0]}"
 if [ "$SERVERS" -gt 1 ]; then
   # nginx in front: a free loopback port (a refused connection), everything of its own in $work.
   for _ in $(seq 100); do
-    nginx_port=$((20000 + RANDOM % 40000))
+    nginx_port=$((10000 + RANDOM % 22000))  # below the ephemeral range
     (exec 3<>"/dev/tcp/127.0.0.1/$nginx_port") 2>/dev/null || break
   done
   upstreams=""

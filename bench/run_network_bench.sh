@@ -24,7 +24,8 @@ work=$(mktemp -d /tmp/acogida-netbench.XXXXXX)
 chmod 755 "$work"  # the postgres user reaches its folder inside
 pgdir=$work/pg
 as_postgres() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  # From / : the postgres user may not enter the current folder.
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 cleanup() {
   [ -f "$pgdir/data/postmaster.pid" ] && as_postgres "$pgbin/pg_ctl" -D "$pgdir/data" -m fast -w stop >/dev/null
@@ -33,7 +34,7 @@ cleanup() {
 trap cleanup EXIT
 
 for _ in $(seq 100); do
-  pg_port=$((20000 + RANDOM % 40000))
+  pg_port=$((10000 + RANDOM % 22000))  # below the ephemeral range
   (exec 3<>"/dev/tcp/127.0.0.1/$pg_port") 2>/dev/null || break
 done
 mkdir -p "$pgdir" && chmod 700 "$pgdir"

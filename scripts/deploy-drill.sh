@@ -61,7 +61,8 @@ trap 'exit 130' INT TERM
 trap 'echo "deploy-drill: FAILED: the command at line $LINENO exited with status $?" >&2' ERR
 
 as_postgres() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  # From / : the postgres user may not enter the current folder.
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 # free_port VAR: a loopback port nothing listens on (a refused connection), not handed out before.
@@ -69,7 +70,7 @@ used_ports=" "
 free_port() {
   local port
   for _ in $(seq 200); do
-    port=$((20000 + RANDOM % 40000))
+    port=$((10000 + RANDOM % 22000))  # below the kernel's ephemeral range (32768+), which port-0 servers draw from
     case "$used_ports" in *" $port "*) continue ;; esac
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       used_ports="$used_ports$port "

@@ -1,6 +1,7 @@
 // Loading the labelled sets and reading peak memory.
 #include "datasets.h"
 
+#include <filesystem>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -13,8 +14,13 @@
 namespace acogida::linkage::bench {
 
 std::string DataDir() {
+  // $ACOGIDA_LINKAGE_DATA, else the workspace's shared data beside the source tree, else the
+  // workspace's fixed place (a clone elsewhere, as CI makes, still finds it).
   const char* env = std::getenv("ACOGIDA_LINKAGE_DATA");
-  return env != nullptr ? env : std::string(ACOGIDA_SOURCE_PATH) + "/../shared/data/linkage";
+  if (env != nullptr) return env;
+  const std::string beside = std::string(ACOGIDA_SOURCE_PATH) + "/../shared/data/linkage";
+  if (std::filesystem::exists(beside + "/febrl")) return beside;
+  return "/work/shared/data/linkage";
 }
 
 std::string SettingsDir() { return std::string(ACOGIDA_SOURCE_PATH) + "/bench/linkage"; }
