@@ -7,6 +7,7 @@
 #include "http/routes.h"
 #include "service/audit_service.h"
 #include "service/auth_service.h"
+#include "service/identity_service.h"
 #include "service/intake_service.h"
 #include "service/person_service.h"
 #include "service/site_service.h"
@@ -25,10 +26,12 @@ struct Services {
   std::string backend;  // "sqlite", "postgresql"
   // Adds "Secure" to the session cookie; on when served over HTTPS (behind a TLS proxy).
   bool secure_cookies = false;
+  // Duplicates, person links, fuzzy search and tracing; their routes answer 503 without it.
+  IdentityService* identity = nullptr;
 
   static Services Of(ServiceSet& set, std::string backend, bool secure_cookies = false) {
     return Services{set.sites, set.intake, set.persons, set.auth, set.users, set.audit, std::move(backend),
-                    secure_cookies};
+                    secure_cookies, &set.identity};
   }
 };
 

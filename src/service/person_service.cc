@@ -4,6 +4,7 @@
 #include "core/names.h"
 #include "service/audit.h"
 #include "service/intake_service.h"
+#include "service/person_access.h"
 #include "service/time_zones.h"
 
 namespace acogida {
@@ -12,37 +13,6 @@ namespace {
 constexpr int kMaxLimit = 100;
 constexpr size_t kMaxQueryLength = 200;
 constexpr size_t kMaxQueryTokens = 6;
-constexpr size_t kMinReasonLength = 5;
-constexpr size_t kMaxReasonLength = 300;
-
-const Status kCannotReadPersons(StatusCode::kPermissionDenied, "your role does not read persons' records");
-
-Status CheckCanRead(const Actor& actor, bool needs_reason) {
-  if (!actor.Can(Permission::kReadPersons)) return kCannotReadPersons;
-  if (needs_reason && WorksAtAllSites(actor.user.role) && actor.reason.empty()) {
-    return Status(StatusCode::kPermissionDenied, "coordinators must give a reason to open a person's record",
-                  "reason");
-  }
-  if (!actor.reason.empty()) {
-    // Characters, not bytes: count the UTF-8 lead bytes.
-    size_t chars = 0;
-    for (unsigned char byte : actor.reason) chars += (byte & 0xC0) != 0x80 ? 1 : 0;
-    if (chars < kMinReasonLength || chars > kMaxReasonLength) {
-      return InvalidArgument("reason", "must be 5 to 300 characters");
-    }
-  }
-  return OkStatus();
-}
-
-// NotFound unless one of the person's sites is the actor's: others must not learn it exists.
-Status CheckPersonInScope(Tx& tx, const Actor& actor, int64_t person_id) {
-  ASSIGN_OR_RETURN(std::vector<int64_t> sites, tx.SitesOfPerson(person_id));
-  for (int64_t site_id : sites) {
-    if (actor.CoversSite(site_id)) return OkStatus();
-  }
-  return NotFound("person " + std::to_string(person_id) + " does not exist");
-}
-
 }  // namespace
 
 StatusOr<PersonDetail> PersonService::Get(const Actor& actor, int64_t person_id) {
@@ -53,9 +23,18 @@ StatusOr<PersonDetail> PersonService::Get(const Actor& actor, int64_t person_id)
     RETURN_IF_ERROR(CheckPersonInScope(tx, actor, person_id));
     ASSIGN_OR_RETURN(detail.arrivals, tx.ListArrivalsOfPerson(person_id));
     ASSIGN_OR_RETURN(detail.person.consents, tx.CurrentConsents(person_id));
+    // Records staff linked as the same human being, those the actor may read only.
+    ASSIGN_OR_RETURN(std::vector<PersonLink> links, tx.ListPersonLinks(person_id));
+    for (const PersonLink& link : links) {
+      if (!link.in_force() || link.decision != LinkDecision::kSame) continue;
+      const int64_t other = link.person_id == person_id ? link.other_id : link.person_id;
+      ASSIGN_OR_RETURN(std::vector<int64_t> sites, tx.SitesOfPerson(other));
+      if (CoversAnyOf(actor, sites)) detail.linked_ids.push_back(other);
+    }
     std::vector<std::string> fields = FilledPersonFields(detail.person);
     fields.push_back("arrivals");
     fields.push_back("consents");
+    if (!detail.linked_ids.empty()) fields.push_back("linked_ids");
     return AppendAuditRow(tx, actor, audit_action::kRead, "person", person_id, std::move(fields));
   }));
   return detail;

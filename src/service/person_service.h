@@ -17,6 +17,7 @@ namespace acogida {
 struct PersonDetail {
   Person person;
   std::vector<ArrivalView> arrivals;
+  std::vector<int64_t> linked_ids;  // records linked as the same human being that the actor may read
 };
 
 struct PersonQuery {

@@ -4,6 +4,7 @@
 
 #include "service/audit_service.h"
 #include "service/auth_service.h"
+#include "service/identity_service.h"
 #include "service/intake_service.h"
 #include "service/person_service.h"
 #include "service/site_service.h"
@@ -13,7 +14,7 @@ namespace acogida {
 
 struct ServiceSet {
   explicit ServiceSet(Store& store, Clock clock = SystemClock())
-      : sites(store), intake(store, clock), persons(store), auth(store, clock), users(store), audit(store, clock) {}
+      : sites(store), intake(store, clock), persons(store), auth(store, clock), users(store), audit(store, clock), identity(store) {}
 
   SiteService sites;
   IntakeService intake;
@@ -21,6 +22,7 @@ struct ServiceSet {
   AuthService auth;
   UserService users;
   AuditService audit;
+  IdentityService identity;
 };
 
 }  // namespace acogida

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,6 +53,33 @@ struct ArrivalView {
   Arrival arrival;
   std::string full_name;
   std::string site_name;
+};
+
+// A person as the identity index needs it: the compared fields, with where and when the
+// record was made (the site of the household it was registered in).
+struct LinkagePerson {
+  Person person;  // id, names, sex, birth date and state, CURP, created_at, anonymised_at
+  int64_t site_id = 0;
+  std::string site_name;
+  bool tracing_consent = false;  // consent to family tracing in force (only by-id reads fill it)
+};
+
+// Staff's decision on two person records: the same human being, or different people.
+enum class LinkDecision { kSame, kDifferent };
+std::string_view LinkDecisionName(LinkDecision decision);  // "same", "different"
+std::optional<LinkDecision> ParseLinkDecision(std::string_view name);
+
+struct PersonLink {
+  int64_t id = 0;
+  int64_t person_id = 0;  // the smaller id of the pair
+  int64_t other_id = 0;   // the larger
+  LinkDecision decision = LinkDecision::kSame;
+  std::string reason;
+  std::string created_at;
+  std::string created_by;
+  std::string undone_at;  // "" while in force
+  std::string undone_by;
+  bool in_force() const { return undone_at.empty(); }
 };
 
 struct SessionRecord {
@@ -130,6 +158,21 @@ class Tx {
   // Blanks names, CURP, phone, notes, birth day and month and municipality; drops the search
   // tokens; keeps sex, birth year, birth state, languages and arrivals for aggregate counts.
   virtual Status AnonymisePerson(int64_t person_id) = 0;
+
+  // Identity index: up to `limit` persons with id > `after_id`, in id order (anonymised ones
+  // included, so that the caller's position moves past them), with their household's site.
+  virtual StatusOr<std::vector<LinkagePerson>> ListPersonsAfter(int64_t after_id, int limit) = 0;
+  // The persons of `person_ids` that exist, in id order, with tracing_consent filled.
+  virtual StatusOr<std::vector<LinkagePerson>> ListPersonsById(const std::vector<int64_t>& person_ids) = 0;
+
+  // Decisions on pairs of persons (person_link). InsertPersonLink orders the pair (smaller id
+  // first), fills id and created_at; AlreadyExists when the pair has a decision in force.
+  virtual Status InsertPersonLink(PersonLink& link) = 0;
+  virtual StatusOr<PersonLink> GetPersonLink(int64_t link_id) = 0;  // NotFound
+  // Every decision naming the person, in force or undone, oldest first.
+  virtual StatusOr<std::vector<PersonLink>> ListPersonLinks(int64_t person_id) = 0;
+  // Marks a decision undone now by `undone_by`. FailedPrecondition if it already was.
+  virtual Status UndoPersonLink(int64_t link_id, const std::string& undone_by) = 0;
 
   // The sites a person is linked to: where their household was registered and where they arrived.
   virtual StatusOr<std::vector<int64_t>> SitesOfPerson(int64_t person_id) = 0;

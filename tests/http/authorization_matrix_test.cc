@@ -56,6 +56,7 @@ class AuthorizationMatrixTest : public ::testing::TestWithParam<Backend> {
     auth_ = std::make_unique<AuthService>(*store_, SystemClock());
     users_ = std::make_unique<UserService>(*store_);
     audit_ = std::make_unique<AuditService>(*store_, SystemClock());
+    identity_ = std::make_unique<IdentityService>(*store_);
     for (Scope scope : {Scope::kOwn, Scope::kOther}) {
       auto site = sites_->Create(admin_, testing::TijuanaCentre());
       ASSERT_OK(site);
@@ -75,7 +76,7 @@ class AuthorizationMatrixTest : public ::testing::TestWithParam<Backend> {
     }
     server_ = std::make_unique<http::ApiServer>(
         http::Services{*sites_, *intake_, *persons_, *auth_, *users_, *audit_,
-                       GetParam() == Backend::kSqlite ? "sqlite" : "postgresql"},
+                       GetParam() == Backend::kSqlite ? "sqlite" : "postgresql", false, identity_.get()},
         http::ServerOptions{"127.0.0.1", 0, "", 8});
     auto port = server_->Bind();
     ASSERT_OK(port);
@@ -118,6 +119,24 @@ class AuthorizationMatrixTest : public ::testing::TestWithParam<Backend> {
     return section->id;
   }
 
+  // A person registered now at the site of `scope`.
+  int64_t FreshPerson(Scope scope) {
+    NewHousehold input;
+    input.site_id = site_[scope];
+    input.members = {MakePerson("Inés", "Mora", "Soto")};
+    auto household = intake_->Register(coordinator_, input);
+    EXPECT_OK(household);
+    return household.ok() ? household->members[0].id : 0;
+  }
+
+  // A "same" link between two fresh persons at the site of `scope`.
+  int64_t FreshLink(Scope scope) {
+    auto link = identity_->Decide(coordinator_, FreshPerson(scope), FreshPerson(scope), LinkDecision::kSame,
+                                  "matriz de autorización");
+    EXPECT_OK(link);
+    return link.ok() ? link->id : 0;
+  }
+
   std::map<std::string, Cell> Cells();
 
   int Send(const std::string& method, const Request& request, Role role) {
@@ -141,6 +160,7 @@ class AuthorizationMatrixTest : public ::testing::TestWithParam<Backend> {
   std::unique_ptr<AuthService> auth_;
   std::unique_ptr<UserService> users_;
   std::unique_ptr<AuditService> audit_;
+  std::unique_ptr<IdentityService> identity_;
   std::unique_ptr<http::ApiServer> server_;
   std::thread serving_;
   int port_ = 0;
@@ -234,6 +254,18 @@ std::map<std::string, Cell> AuthorizationMatrixTest::Cells() {
                          Json{{"services", true}, {"family_tracing", true}}.dump()};
         }}},
       {"get /api/v1/tracing", {200, fixed("/api/v1/tracing?q=rosa")}},
+      {"post /api/v1/persons/matches",
+       {200, fixed("/api/v1/persons/matches", Json{{"given_names", "Rosa"}, {"paternal_surname", "Luna"}}.dump())}},
+      {"post /api/v1/persons/{id}/links",
+       {201,
+        [this](Role, Scope scope) {
+          return Request{"/api/v1/persons/" + Id(person_[scope]) + "/links",
+                         Json{{"other_id", FreshPerson(scope)}, {"decision", "same"}, {"reason", "misma persona"}}.dump()};
+        }}},
+      {"get /api/v1/persons/{id}/links",
+       {200, [this](Role, Scope scope) { return Request{"/api/v1/persons/" + Id(person_[scope]) + "/links"}; }}},
+      {"delete /api/v1/person-links/{id}",
+       {200, [this](Role, Scope scope) { return Request{"/api/v1/person-links/" + Id(FreshLink(scope))}; }}},
       {"get /api/v1/users", {200, fixed("/api/v1/users")}},
       {"post /api/v1/users",
        {201,

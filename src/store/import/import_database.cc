@@ -54,6 +54,9 @@ const std::vector<Table>& Tables() {
       {"consent", "consent",
        {{"person_id", Kind::kInt, "person"}, {"kind"}, {"partner"}, {"granted", Kind::kInt}, {"recorded_at"},
         {"recorded_by"}}},
+      {"person_link", "person_link",
+       {{"person_id", Kind::kInt, "person"}, {"other_id", Kind::kInt, "person"}, {"decision"}, {"reason"},
+        {"created_at"}, {"created_by"}, {"undone_at"}, {"undone_by"}}},
       {"login_attempt", "login_attempt",
        {{"username"}, {"remote_address"}, {"at"}, {"succeeded", Kind::kInt}}},
   };

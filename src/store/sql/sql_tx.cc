@@ -9,6 +9,7 @@
 #include "store/sealed_fields.h"
 #include "store/sql/sql_accounts.h"
 #include "store/sql/sql_consents.h"
+#include "store/sql/sql_identity.h"
 #include "store/sql/sql_jobs.h"
 #include "store/sql/sql_rows.h"
 
@@ -333,6 +334,21 @@ class SqlTx : public Tx {
   }
   Status AnonymisePerson(int64_t person_id) override {
     return sql_consents::AnonymisePerson(db_, now_utc_, person_id);
+  }
+
+  StatusOr<std::vector<LinkagePerson>> ListPersonsAfter(int64_t after_id, int limit) override {
+    return sql_identity::ListPersonsAfter(db_, after_id, limit);
+  }
+  StatusOr<std::vector<LinkagePerson>> ListPersonsById(const std::vector<int64_t>& person_ids) override {
+    return sql_identity::ListPersonsById(db_, person_ids);
+  }
+  Status InsertPersonLink(PersonLink& link) override { return sql_identity::InsertPersonLink(db_, now_utc_, link); }
+  StatusOr<PersonLink> GetPersonLink(int64_t link_id) override { return sql_identity::GetPersonLink(db_, link_id); }
+  StatusOr<std::vector<PersonLink>> ListPersonLinks(int64_t person_id) override {
+    return sql_identity::ListPersonLinks(db_, person_id);
+  }
+  Status UndoPersonLink(int64_t link_id, const std::string& undone_by) override {
+    return sql_identity::UndoPersonLink(db_, now_utc_, link_id, undone_by);
   }
 
   StatusOr<std::vector<int64_t>> SitesOfPerson(int64_t person_id) override {
