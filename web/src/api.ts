@@ -107,6 +107,31 @@ export interface Household {
   members: Person[];
 }
 
+// What the registrar has typed so far, sent to /persons/matches to find likely earlier records.
+export type MatchDraft = Pick<
+  Person, 'given_names' | 'paternal_surname' | 'maternal_surname' | 'sex' | 'birth_date' | 'birth_state' | 'curp'
+>;
+
+// One field's evidence for (+) or against (−) a candidate, in bits. The weight is null when the field
+// rules the pair out (an infinite weight does not survive JSON).
+export interface MatchReason {
+  field: string;
+  level: string;
+  weight: number | null;
+}
+
+// A likely earlier record. One at a site the caller may not read is not visible: no id, name or birth date.
+export interface PersonMatch {
+  visible: boolean;
+  person_id: number | null;
+  probability: number;
+  full_name: string | null;
+  birth_date: string | null;
+  site_name: string;
+  registered_at: string;
+  explanation: MatchReason[];
+}
+
 export interface Page<T> {
   items: T[];
   total: number;
@@ -242,6 +267,8 @@ interface RequestOptions {
   headers?: Record<string, string>;
   // For the calls where 401 is an ordinary answer (wrong password, not logged in yet).
   expect401?: boolean;
+  // Cancels the call (a newer one replaces it); it then rejects with an ApiError whose code is "Aborted".
+  signal?: AbortSignal;
 }
 
 async function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
@@ -256,8 +283,10 @@ async function request<T>(method: string, path: string, body?: unknown, options:
       headers,
       credentials: 'same-origin',
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal: options.signal,
     });
   } catch (cause) {
+    if (options.signal?.aborted) throw new ApiError(0, 'Aborted', 'The request was cancelled.');
     throw new ApiError(0, 'Unavailable', cause instanceof Error ? cause.message : String(cause));
   }
   if (response.status === 401 && !options.expect401) unauthenticatedListener?.();
@@ -361,6 +390,9 @@ export const api = {
     request<Person>('GET', `/persons/${id}`, undefined, { headers: reasonHeaders(reason) }),
   updateConsents: (id: number, consents: Consents, reason?: string) =>
     request<Consents>('PUT', `/persons/${id}/consents`, consents, { headers: reasonHeaders(reason) }),
+  // Likely earlier records of the person being registered; never merges anything.
+  matchPersons: (draft: MatchDraft, signal?: AbortSignal) =>
+    request<{ items: PersonMatch[] }>('POST', '/persons/matches', draft, { signal }).then((body) => body.items),
   searchPersons: (q: string, limit: number, offset: number) =>
     request<Page<Person>>('GET', `/persons${query({ q: q.trim(), limit, offset })}`),
 };

@@ -2,10 +2,11 @@
 // state, CURP, phone, languages, relationship to the head, and consents (services, required; family
 // tracing, optional; neither preset). The first member is the head. Errors are
 // keyed by the API's field path, "members[1].birth_date", so a server error lands on the right input.
-import type { MemberInput } from '../api';
+import type { MatchDraft, MemberInput } from '../api';
 import { LANGUAGES, RELATIONSHIPS, SEXES, STATES, type Relationship, type Sex } from '../catalog';
 import { useI18n, type MessageKey } from '../i18n';
 import { Field, fieldAria } from '../components/ui';
+import { MatchPanel } from './match_panel';
 
 export type FieldErrors = Record<string, string>;
 
@@ -80,6 +81,24 @@ export function memberInput(member: MemberDraft, index: number): MemberInput {
       family_tracing: member.consent_tracing,
       share_with: member.share_with.split(',').map((partner) => partner.trim()).filter(Boolean),
     },
+  };
+}
+
+// The draft as the API reads it, or null when there is no name to look for yet. Half-typed dates and
+// CURPs are left out rather than sent (they would be refused or count as disagreeing).
+export function matchDraft(member: MemberDraft): MatchDraft | null {
+  const given_names = member.given_names.trim();
+  const paternal_surname = member.paternal_surname.trim();
+  const maternal_surname = member.maternal_surname.trim();
+  if (!given_names && !paternal_surname && !maternal_surname) return null;
+  const birth_date = normalizeBirthDate(member.birth_date);
+  const curp = member.curp.trim().toUpperCase();
+  return {
+    given_names, paternal_surname, maternal_surname,
+    sex: member.sex === 'unknown' ? '' : member.sex,
+    birth_date: /^\d{4}(-\d{2}(-\d{2})?)?$/.test(birth_date) ? birth_date : '',
+    birth_state: member.birth_state,
+    curp: curp.length === 18 ? curp : '',
   };
 }
 
@@ -218,6 +237,8 @@ export function MemberCard({ index, member, errors, canRemove, onChange, onRemov
           </Field>
         )}
       </div>
+
+      <MatchPanel draft={matchDraft(member)} testId={testId('matches')} />
 
       <fieldset class="choice-group" aria-describedby={error('languages') ? `${id('languages')}-error` : undefined}>
         <legend>{t('person.languages')}</legend>
