@@ -10,6 +10,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql postgresql-contrib libpq-dev nginx
   tzdata wrk chromium
+  liblemon-dev coinor-cbc
 )
 
 missing=()

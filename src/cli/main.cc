@@ -7,12 +7,14 @@
 //   migrate                     move a shelter's database into the network's
 //   backup                      copy a SQLite database while it is served (not the key file)
 //   purge                       anonymise persons past retention (the server also runs it daily)
+//   allocate                    plan the placement of arriving groups in shelter beds
 //   version                     print the version
 // Thin: parse flags, call the command functions in commands.h.
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
 
+#include "cli/allocate_command.h"
 #include "cli/backup_command.h"
 #include "cli/commands.h"
 #include "cli/link_command.h"
@@ -130,9 +132,11 @@ int main(int argc, char** argv) {
 
   CLI::App* version = app.add_subcommand("version", "Print the version");
   cli::LinkCommand link_command(app);
+  cli::AllocateCommand allocate_command(app);
 
   CLI11_PARSE(app, argc, argv);
   if (link_command.Chosen()) return link_command.Run();
+  if (allocate_command.Chosen()) return allocate_command.Run();
   if (*migrate) return cli::RunMigrate(migrate_flags);
   if (*backup) return cli::RunBackup(database, backup_flags);
   if (*serve) return cli::RunServe(database, serve_options, secure_cookies, retention);
