@@ -15,7 +15,7 @@
 //                          "lgbtq_safety": false, "language": "es"},
 //                "member_ids": ["p1", "p2", "p3", "p4"]}]}                                  (optional)
 #include "cli/allocate_command.h"
-#include "cli/atomic_file.h"
+#include "cli/command_files.h"
 
 #include <unistd.h>
 
@@ -35,20 +35,6 @@ namespace {
 using nlohmann::json;
 using namespace acogida::allocate;
 
-int Report(const std::string& where, const Status& status) {
-  std::fprintf(stderr, "acogida: %s%s%s%s%s\n", where.c_str(), where.empty() ? "" : ": ", status.field().c_str(),
-               status.field().empty() ? "" : ": ", status.message().c_str());
-  return status.code() == StatusCode::kInvalidArgument ? 2 : 1;
-}
-
-StatusOr<std::string> ReadWholeFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return InvalidArgument("", "cannot open the file: " + std::string(std::strerror(errno)));
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return InvalidArgument("", "cannot read the file");
-  return text.str();
-}
 
 // Typed access to one member of an object; errors name the member's path.
 class Fields {

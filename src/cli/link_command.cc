@@ -1,7 +1,7 @@
 // `acogida link dedupe|match`: reads the files, calls the linkage engine, writes the result
 // atomically (temporary file, then rename).
 #include "cli/link_command.h"
-#include "cli/atomic_file.h"
+#include "cli/command_files.h"
 
 #include <unistd.h>
 
@@ -24,21 +24,6 @@ namespace {
 using linkage::CsvFile;
 using linkage::Settings;
 
-// Prints "acogida: <where>: <field>: <message>" and returns 2 for bad input, 1 otherwise.
-int Report(const std::string& where, const Status& status) {
-  std::fprintf(stderr, "acogida: %s%s%s%s%s\n", where.c_str(), where.empty() ? "" : ": ", status.field().c_str(),
-               status.field().empty() ? "" : ": ", status.message().c_str());
-  return status.code() == StatusCode::kInvalidArgument ? 2 : 1;
-}
-
-StatusOr<std::string> ReadWholeFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return InvalidArgument("", "cannot open the file: " + std::string(std::strerror(errno)));
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return InvalidArgument("", "cannot read the file");
-  return text.str();
-}
 
 StatusOr<Settings> LoadSettings(const std::string& path) {
   if (path.empty()) return linkage::DefaultPersonSettings();

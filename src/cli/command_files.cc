@@ -1,11 +1,14 @@
-// WriteAtomically (atomic_file.h).
-#include "cli/atomic_file.h"
+// Reading, writing and reporting of command files (command_files.h).
+#include "cli/command_files.h"
 
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdlib>
+#include <cstdio>
 #include <cstring>
+#include <fstream>
+#include <sstream>
 
 namespace acogida::cli {
 
@@ -35,6 +38,21 @@ Status WriteAtomically(const std::string& path, const std::string& content) {
     return Internal("cannot rename " + temp + " to " + path + ": " + error);
   }
   return OkStatus();
+}
+
+StatusOr<std::string> ReadWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return InvalidArgument("", "cannot open the file: " + std::string(std::strerror(errno)));
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return InvalidArgument("", "cannot read the file");
+  return text.str();
+}
+
+int Report(const std::string& where, const Status& status) {
+  std::fprintf(stderr, "acogida: %s%s%s%s%s\n", where.c_str(), where.empty() ? "" : ": ", status.field().c_str(),
+               status.field().empty() ? "" : ": ", status.message().c_str());
+  return status.code() == StatusCode::kInvalidArgument ? 2 : 1;
 }
 
 }  // namespace acogida::cli
