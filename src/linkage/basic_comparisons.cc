@@ -23,12 +23,27 @@ void AppendFolded(Column& column, std::string_view raw, Counted counted) {
   }, counted);
 }
 
-// Exact: equal after folding. Term frequency on the folded value.
-class ExactComparison final : public Comparison {
+// A comparison over one column of folded values, exact agreement (level 0) adjusted by the
+// folded value's term frequency in `b`.
+class FoldedComparison : public Comparison {
  public:
-  explicit ExactComparison(const ComparisonSettings& settings) : Comparison(settings, {"exact", "different"}) {}
-
   std::unique_ptr<PreparedColumn> NewColumn() const override { return std::make_unique<Column>(); }
+  double TfAdjustment(int level, const PreparedColumn& a, size_t a_row, const PreparedColumn& b,
+                      size_t b_row) const override {
+    if (!settings().term_frequency || level != 0) return 0.0;
+    const auto& right = As<Column>(b);
+    return right.TermTfLog2(right.at(b_row).term);
+  }
+
+ protected:
+  using Comparison::Comparison;
+};
+
+// Exact: equal after folding. Term frequency on the folded value.
+class ExactComparison final : public FoldedComparison {
+ public:
+  explicit ExactComparison(const ComparisonSettings& settings) : FoldedComparison(settings, {"exact", "different"}) {}
+
   void Append(PreparedColumn& column, std::span<const std::string> row, Counted counted) const override {
     AppendFolded(As<Column>(column), Cell(row, 0), counted);
   }
@@ -38,21 +53,14 @@ class ExactComparison final : public Comparison {
     if (left.at(a_row).folded.empty() || right.at(b_row).folded.empty()) return kNullLevel;
     return SameValue(left, a_row, right, b_row) ? 0 : 1;
   }
-  double TfAdjustment(int level, const PreparedColumn& a, size_t a_row, const PreparedColumn& b,
-                      size_t b_row) const override {
-    if (!settings().term_frequency || level != 0) return 0.0;
-    const auto& right = As<Column>(b);
-    return right.TermTfLog2(right.at(b_row).term);
-  }
 };
 
 // Name: equal after folding, else the first Jaro–Winkler threshold reached.
-class NameComparison final : public Comparison {
+class NameComparison final : public FoldedComparison {
  public:
   explicit NameComparison(const ComparisonSettings& settings)
-      : Comparison(WithDefaults(settings), LevelNames(WithDefaults(settings))) {}
+      : FoldedComparison(WithDefaults(settings), LevelNames(WithDefaults(settings))) {}
 
-  std::unique_ptr<PreparedColumn> NewColumn() const override { return std::make_unique<Column>(); }
   void Append(PreparedColumn& column, std::span<const std::string> row, Counted counted) const override {
     AppendFolded(As<Column>(column), Cell(row, 0), counted);
   }
@@ -69,12 +77,6 @@ class NameComparison final : public Comparison {
       if (similarity >= thresholds[idx]) return static_cast<int>(idx) + 1;
     }
     return static_cast<int>(thresholds.size()) + 1;
-  }
-  double TfAdjustment(int level, const PreparedColumn& a, size_t a_row, const PreparedColumn& b,
-                      size_t b_row) const override {
-    if (!settings().term_frequency || level != 0) return 0.0;
-    const auto& right = As<Column>(b);
-    return right.TermTfLog2(right.at(b_row).term);
   }
 
  private:
@@ -96,12 +98,11 @@ class NameComparison final : public Comparison {
 
 // Levenshtein: codes and numbers (postcodes, street numbers, document numbers), spaces
 // removed: equal, one edit, two edits, different.
-class LevenshteinComparison final : public Comparison {
+class LevenshteinComparison final : public FoldedComparison {
  public:
   explicit LevenshteinComparison(const ComparisonSettings& settings)
-      : Comparison(settings, {"exact", "one_edit", "two_edits", "different"}) {}
+      : FoldedComparison(settings, {"exact", "one_edit", "two_edits", "different"}) {}
 
-  std::unique_ptr<PreparedColumn> NewColumn() const override { return std::make_unique<Column>(); }
   void Append(PreparedColumn& column, std::span<const std::string> row, Counted counted) const override {
     Column& pooled = As<Column>(column);
     pooled.Append(Cell(row, 0), [&pooled](std::string_view raw) {
@@ -120,12 +121,6 @@ class LevenshteinComparison final : public Comparison {
     if (SameValue(left, a_row, right, b_row)) return 0;
     const int distance = BoundedLevenshtein(x, y, 2);
     return distance <= 2 ? distance : 3;
-  }
-  double TfAdjustment(int level, const PreparedColumn& a, size_t a_row, const PreparedColumn& b,
-                      size_t b_row) const override {
-    if (!settings().term_frequency || level != 0) return 0.0;
-    const auto& right = As<Column>(b);
-    return right.TermTfLog2(right.at(b_row).term);
   }
 };
 

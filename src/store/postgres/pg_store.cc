@@ -71,11 +71,12 @@ class PgStore : public Store {
   }
 
   Status InTransaction(TxMode mode, const std::function<Status(Tx&)>& work) override {
-    std::minstd_rand jitter(std::random_device{}());
     for (int attempt = 0;; ++attempt) {
       bool retryable = false;
       Status status = RunOnce(mode, work, &retryable);
       if (status.ok() || !retryable || attempt >= options_.retries) return status;
+      // Seeded once per thread, only when a retry needs it (not on every transaction).
+      thread_local std::minstd_rand jitter(std::random_device{}());
       int ceiling_ms = 2 << std::min(attempt, 8);  // 2, 4, 8 ... ms
       std::this_thread::sleep_for(std::chrono::milliseconds(1 + jitter() % ceiling_ms));
     }

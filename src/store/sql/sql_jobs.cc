@@ -23,10 +23,8 @@ StatusOr<bool> ClaimJob(SqlConnection& db, const std::string& now, const std::st
 Status FinishJob(SqlConnection& db, const std::string& now, const std::string& name, bool succeeded) {
   // A failed run gives up its claim, so that the next check runs the job again.
   ASSIGN_OR_RETURN(auto stmt, db.Prepare(succeeded ? "UPDATE job_run SET last_finished_at = ? WHERE name = ?"
-                                                   : "UPDATE job_run SET last_started_at = '' WHERE name = ? "
-                                                     "AND ? <> ''"));
-  if (succeeded) stmt->Bind(1, now).Bind(2, name);
-  else stmt->Bind(1, name).Bind(2, now);
+                                                   : "UPDATE job_run SET last_started_at = ? WHERE name = ?"));
+  stmt->Bind(1, succeeded ? now : std::string()).Bind(2, name);
   return stmt->Run();
 }
 
