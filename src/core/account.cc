@@ -35,6 +35,10 @@ bool RoleHas(Role role, Permission permission) {
     case Permission::kManageUsers:
     case Permission::kReadAudit:
       return role == Role::kAdministrator;
+    case Permission::kManageBeds:
+      return role == Role::kCoordinator || role == Role::kRegistrar || role == Role::kShelterStaff;
+    case Permission::kPlaceGroups:
+      return role == Role::kCoordinator || role == Role::kRegistrar;
   }
   return false;
 }

@@ -38,6 +38,8 @@ enum class Permission {
   kReadPersons,        // search and read persons (site staff: at their sites)
   kManageUsers,        // accounts
   kReadAudit,          // the audit trail and its alerts
+  kManageBeds,         // check in and out, holds, the named bed board (site staff: at their sites)
+  kPlaceGroups,        // propose placements of arriving groups and hold beds at any shelter
 };
 
 bool RoleHas(Role role, Permission permission);

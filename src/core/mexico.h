@@ -1,5 +1,5 @@
 // Reference data of Mexico used across the system: the 32 federal entities with their
-// INEGI codes and CURP abbreviations. Static tables; thread-safe.
+// INEGI codes, CURP abbreviations and the location of their capitals. Static tables; thread-safe.
 #pragma once
 
 #include <span>
@@ -11,6 +11,8 @@ struct MexicanState {
   std::string_view inegi_code;  // "01" .. "32"
   std::string_view curp_code;   // "AS", "BC", ..., "ZS"
   std::string_view name;        // "Aguascalientes"
+  double capital_lat = 0;       // the state capital, a point for "toward the home region"
+  double capital_lon = 0;
 };
 
 std::span<const MexicanState> MexicanStates();

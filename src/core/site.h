@@ -29,6 +29,8 @@ struct Site {
   double latitude = 0;
   double longitude = 0;
   bool demo = false;           // created by `acogida demo-data`
+  // Free beds per section published, without personal data, at the public HSDS endpoint.
+  bool publish_capacity = false;
   int64_t version = 1;
 };
 
@@ -38,6 +40,7 @@ struct Section {
   std::string name;
   SectionKind kind = SectionKind::kMen;
   int beds = 0;
+  bool accessible = false;  // wheelchair access to beds and bathrooms
   int64_t version = 1;
 };
 

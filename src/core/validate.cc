@@ -240,6 +240,10 @@ Status ValidateSite(Site& site) {
   return OkStatus();
 }
 
+Status ValidateShortText(std::string& text, const char* field, size_t max_chars) {
+  return CleanTextInPlace(text, field, max_chars, Presence::kRequired);
+}
+
 Status ValidateSection(Section& section) {
   RETURN_IF_ERROR(CleanTextInPlace(section.name, "name", kMaxSectionNameChars, Presence::kRequired));
   if (section.beds < 0 || section.beds > kMaxSectionBeds) return InvalidArgument("beds", "must be from 0 to 5000");

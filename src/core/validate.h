@@ -39,6 +39,10 @@ Status ValidateHousehold(Household& household, std::string_view today_iso);
 // (letters, '_', '-'; whether ICU knows the zone is not checked).
 Status ValidateSite(Site& site);
 
+// Checks required one-line free text (a hold's label): trimmed in place, 1 to `max_chars`
+// characters of valid UTF-8 without control characters. InvalidArgument(field) otherwise.
+Status ValidateShortText(std::string& text, const char* field, size_t max_chars);
+
 // Checks a section: name 1 to 80 characters (trimmed in place), beds 0 to 5000.
 Status ValidateSection(Section& section);
 

@@ -4,6 +4,7 @@
 
 #include "service/audit_service.h"
 #include "service/auth_service.h"
+#include "service/bed_service.h"
 #include "service/identity_service.h"
 #include "service/intake_service.h"
 #include "service/person_service.h"
@@ -14,7 +15,7 @@ namespace acogida {
 
 struct ServiceSet {
   explicit ServiceSet(Store& store, Clock clock = SystemClock())
-      : sites(store), intake(store, clock), persons(store), auth(store, clock), users(store), audit(store, clock), identity(store) {}
+      : sites(store), intake(store, clock), persons(store), auth(store, clock), users(store), audit(store, clock), identity(store), beds(store, clock) {}
 
   SiteService sites;
   IntakeService intake;
@@ -23,6 +24,7 @@ struct ServiceSet {
   UserService users;
   AuditService audit;
   IdentityService identity;
+  BedService beds;
 };
 
 }  // namespace acogida

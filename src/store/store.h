@@ -17,6 +17,7 @@
 #include "core/account.h"
 #include "core/arrival.h"
 #include "core/audit.h"
+#include "core/bed_board.h"
 #include "core/person.h"
 #include "core/site.h"
 #include "core/status.h"
@@ -80,6 +81,20 @@ struct PersonLink {
   std::string undone_at;  // "" while in force
   std::string undone_by;
   bool in_force() const { return undone_at.empty(); }
+};
+
+// A section's beds as the board counts them now, and when its figures last changed.
+struct SectionUsage {
+  int64_t section_id = 0;
+  int64_t site_id = 0;
+  Occupancy occupancy;
+  std::string updated_at;  // last check-in, check-out, hold or edit of the section ("" if never)
+};
+
+// An open stay with the name the bed board shows next to it.
+struct StayView {
+  Stay stay;
+  std::string full_name;
 };
 
 struct SessionRecord {
@@ -174,8 +189,35 @@ class Tx {
   // Marks a decision undone now by `undone_by`. FailedPrecondition if it already was.
   virtual Status UndoPersonLink(int64_t link_id, const std::string& undone_by) = 0;
 
-  // The sites a person is linked to: where their household was registered and where they arrived.
+  // The sites a person is linked to: where their household was registered, where they arrived
+  // and where they stayed.
   virtual StatusOr<std::vector<int64_t>> SitesOfPerson(int64_t person_id) = 0;
+
+  // The bed board (stays and holds). Times come from the caller. LockSectionBoard stamps the
+  // section's board_updated_at and holds its row until commit: every booking of a section
+  // takes it before counting, so two staff booking the last bed cannot both succeed.
+  virtual Status LockSectionBoard(int64_t section_id, const std::string& now) = 0;  // NotFound
+  // Per section of `site_id` (0: every site), beds, open stays and beds of holds active at `now`.
+  virtual StatusOr<std::vector<SectionUsage>> ListSectionUsage(int64_t site_id, const std::string& now) = 0;
+  virtual Status InsertStay(Stay& stay) = 0;  // fills id; AlreadyExists if the person has an open stay
+  virtual StatusOr<Stay> GetStay(int64_t stay_id) = 0;  // NotFound
+  virtual StatusOr<std::optional<Stay>> OpenStayOfPerson(int64_t person_id) = 0;
+  virtual StatusOr<std::vector<StayView>> ListOpenStays(int64_t site_id) = 0;  // by section, then check-in
+  virtual StatusOr<std::vector<Stay>> ListStaysOfPerson(int64_t person_id) = 0;  // oldest first
+  // Closes an open stay with its checked_out_at, checked_out_by and closed reason.
+  // FailedPrecondition if it was closed already.
+  virtual Status CloseStay(Stay& stay) = 0;
+  // Changes the expected check-out of an open stay at `stay.version` (StaleVersion otherwise).
+  virtual Status UpdateStay(Stay& stay) = 0;
+  // Open stays whose expected check-out is before `date` ("YYYY-MM-DD"), for the reconciliation.
+  virtual StatusOr<std::vector<Stay>> OpenStaysDueBefore(const std::string& date) = 0;
+  virtual Status InsertHold(BedHold& hold) = 0;  // fills id
+  virtual StatusOr<BedHold> GetHold(int64_t hold_id) = 0;  // NotFound
+  virtual StatusOr<std::vector<BedHold>> ListActiveHolds(int64_t site_id, const std::string& now) = 0;
+  // Writes the hold's beds and release; FailedPrecondition if it was released already.
+  virtual Status UpdateHold(const BedHold& hold) = 0;
+  // Holds not released whose expiry is at or before `now`, for the expiry job.
+  virtual StatusOr<std::vector<BedHold>> ListExpiredHolds(const std::string& now) = 0;
 
   // Accounts. InsertUser fills id (AlreadyExists for a taken username) and writes site_ids.
   virtual Status InsertUser(User& user, const std::string& password_hash) = 0;

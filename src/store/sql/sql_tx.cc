@@ -8,6 +8,7 @@
 #include "store/person_tokens.h"
 #include "store/sealed_fields.h"
 #include "store/sql/sql_accounts.h"
+#include "store/sql/sql_beds.h"
 #include "store/sql/sql_consents.h"
 #include "store/sql/sql_identity.h"
 #include "store/sql/sql_jobs.h"
@@ -17,8 +18,8 @@ namespace acogida {
 namespace {
 
 constexpr const char* kSiteColumns =
-    "id, name, kind, operator, city, state, timezone, latitude, longitude, demo, version";
-constexpr const char* kSectionColumns = "id, site_id, name, kind, beds, version";
+    "id, name, kind, operator, city, state, timezone, latitude, longitude, demo, version, publish_capacity";
+constexpr const char* kSectionColumns = "id, site_id, name, kind, beds, version, accessible";
 constexpr const char* kPersonColumns =
     "id, household_id, given_names, paternal_surname, maternal_surname, sex, birth_date, birth_state, "
     "birth_municipality, curp, languages, phone, relationship, version, created_at, notes, anonymised_at";
@@ -40,6 +41,7 @@ Site ReadSite(const SqlStatement& row) {
   site.longitude = row.Double(8);
   site.demo = row.Int(9) != 0;
   site.version = row.Int(10);
+  site.publish_capacity = row.Int(11) != 0;
   return site;
 }
 
@@ -51,6 +53,7 @@ Section ReadSection(const SqlStatement& row) {
   section.kind = ParseSectionKind(row.Text(3)).value_or(SectionKind::kMen);
   section.beds = static_cast<int>(row.Int(4));
   section.version = row.Int(5);
+  section.accessible = row.Int(6) != 0;
   return section;
 }
 
@@ -102,11 +105,11 @@ class SqlTx : public Tx {
 
   Status InsertSite(Site& site) override {
     ASSIGN_OR_RETURN(auto stmt, db_.Prepare(
-        "INSERT INTO site (name, kind, operator, city, state, timezone, latitude, longitude, demo, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+        "INSERT INTO site (name, kind, operator, city, state, timezone, latitude, longitude, demo, created_at, "
+        "publish_capacity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     stmt->Bind(1, site.name).Bind(2, SiteKindName(site.kind)).Bind(3, site.operator_name).Bind(4, site.city)
         .Bind(5, site.state).Bind(6, site.timezone).Bind(7, site.latitude).Bind(8, site.longitude)
-        .Bind(9, site.demo ? 1 : 0).Bind(10, now_utc_);
+        .Bind(9, site.demo ? 1 : 0).Bind(10, now_utc_).Bind(11, site.publish_capacity ? 1 : 0);
     ASSIGN_OR_RETURN(site.id, InsertedId(*stmt, "insert site"));
     site.version = 1;
     return OkStatus();
@@ -129,10 +132,10 @@ class SqlTx : public Tx {
   Status UpdateSite(Site& site) override {
     ASSIGN_OR_RETURN(auto stmt, db_.Prepare(
         "UPDATE site SET name = ?, kind = ?, operator = ?, city = ?, state = ?, timezone = ?, latitude = ?, "
-        "longitude = ?, version = version + 1 WHERE id = ? AND version = ?"));
+        "longitude = ?, publish_capacity = ?, version = version + 1 WHERE id = ? AND version = ?"));
     stmt->Bind(1, site.name).Bind(2, SiteKindName(site.kind)).Bind(3, site.operator_name).Bind(4, site.city)
         .Bind(5, site.state).Bind(6, site.timezone).Bind(7, site.latitude).Bind(8, site.longitude)
-        .Bind(9, site.id).Bind(10, site.version);
+        .Bind(9, site.publish_capacity ? 1 : 0).Bind(10, site.id).Bind(11, site.version);
     RETURN_IF_ERROR(stmt->Run());
     if (stmt->Changes() == 0) return StaleOrMissing("site", site.id, "SELECT version FROM site WHERE id = ?");
     site.version += 1;
@@ -159,8 +162,10 @@ class SqlTx : public Tx {
 
   Status InsertSection(Section& section) override {
     ASSIGN_OR_RETURN(auto stmt,
-                     db_.Prepare("INSERT INTO section (site_id, name, kind, beds) VALUES (?, ?, ?, ?) RETURNING id"));
-    stmt->Bind(1, section.site_id).Bind(2, section.name).Bind(3, SectionKindName(section.kind)).Bind(4, section.beds);
+                     db_.Prepare("INSERT INTO section (site_id, name, kind, beds, accessible, board_updated_at) "
+                                 "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"));
+    stmt->Bind(1, section.site_id).Bind(2, section.name).Bind(3, SectionKindName(section.kind)).Bind(4, section.beds)
+        .Bind(5, section.accessible ? 1 : 0).Bind(6, now_utc_);
     ASSIGN_OR_RETURN(section.id, InsertedId(*stmt, "insert section"));
     section.version = 1;
     return OkStatus();
@@ -183,10 +188,10 @@ class SqlTx : public Tx {
   }
 
   Status UpdateSection(Section& section) override {
-    ASSIGN_OR_RETURN(auto stmt, db_.Prepare("UPDATE section SET name = ?, kind = ?, beds = ?, version = version + 1 "
-                                            "WHERE id = ? AND version = ?"));
+    ASSIGN_OR_RETURN(auto stmt, db_.Prepare("UPDATE section SET name = ?, kind = ?, beds = ?, accessible = ?, "
+                                            "board_updated_at = ?, version = version + 1 WHERE id = ? AND version = ?"));
     stmt->Bind(1, section.name).Bind(2, SectionKindName(section.kind)).Bind(3, section.beds)
-        .Bind(4, section.id).Bind(5, section.version);
+        .Bind(4, section.accessible ? 1 : 0).Bind(5, now_utc_).Bind(6, section.id).Bind(7, section.version);
     RETURN_IF_ERROR(stmt->Run());
     if (stmt->Changes() == 0) {
       return StaleOrMissing("section", section.id, "SELECT version FROM section WHERE id = ?");
@@ -342,6 +347,38 @@ class SqlTx : public Tx {
   StatusOr<std::vector<LinkagePerson>> ListPersonsById(const std::vector<int64_t>& person_ids) override {
     return sql_identity::ListPersonsById(db_, person_ids);
   }
+  Status LockSectionBoard(int64_t section_id, const std::string& now) override {
+    return sql_beds::LockSectionBoard(db_, section_id, now);
+  }
+  StatusOr<std::vector<SectionUsage>> ListSectionUsage(int64_t site_id, const std::string& now) override {
+    return sql_beds::ListSectionUsage(db_, site_id, now);
+  }
+  Status InsertStay(Stay& stay) override { return sql_beds::InsertStay(db_, stay); }
+  StatusOr<Stay> GetStay(int64_t stay_id) override { return sql_beds::GetStay(db_, stay_id); }
+  StatusOr<std::optional<Stay>> OpenStayOfPerson(int64_t person_id) override {
+    return sql_beds::OpenStayOfPerson(db_, person_id);
+  }
+  StatusOr<std::vector<StayView>> ListOpenStays(int64_t site_id) override {
+    return sql_beds::ListOpenStays(db_, site_id);
+  }
+  StatusOr<std::vector<Stay>> ListStaysOfPerson(int64_t person_id) override {
+    return sql_beds::ListStaysOfPerson(db_, person_id);
+  }
+  Status CloseStay(Stay& stay) override { return sql_beds::CloseStay(db_, stay); }
+  Status UpdateStay(Stay& stay) override { return sql_beds::UpdateStay(db_, stay); }
+  StatusOr<std::vector<Stay>> OpenStaysDueBefore(const std::string& date) override {
+    return sql_beds::OpenStaysDueBefore(db_, date);
+  }
+  Status InsertHold(BedHold& hold) override { return sql_beds::InsertHold(db_, hold); }
+  StatusOr<BedHold> GetHold(int64_t hold_id) override { return sql_beds::GetHold(db_, hold_id); }
+  StatusOr<std::vector<BedHold>> ListActiveHolds(int64_t site_id, const std::string& now) override {
+    return sql_beds::ListActiveHolds(db_, site_id, now);
+  }
+  Status UpdateHold(const BedHold& hold) override { return sql_beds::UpdateHold(db_, hold); }
+  StatusOr<std::vector<BedHold>> ListExpiredHolds(const std::string& now) override {
+    return sql_beds::ListExpiredHolds(db_, now);
+  }
+
   Status InsertPersonLink(PersonLink& link) override { return sql_identity::InsertPersonLink(db_, now_utc_, link); }
   StatusOr<PersonLink> GetPersonLink(int64_t link_id) override { return sql_identity::GetPersonLink(db_, link_id); }
   StatusOr<std::vector<PersonLink>> ListPersonLinks(int64_t person_id) override {
@@ -354,8 +391,8 @@ class SqlTx : public Tx {
   StatusOr<std::vector<int64_t>> SitesOfPerson(int64_t person_id) override {
     ASSIGN_OR_RETURN(auto stmt, db_.Prepare(
         "SELECT h.site_id FROM person p JOIN household h ON h.id = p.household_id WHERE p.id = ? "
-        "UNION SELECT site_id FROM arrival WHERE person_id = ?"));
-    stmt->Bind(1, person_id).Bind(2, person_id);
+        "UNION SELECT site_id FROM arrival WHERE person_id = ? UNION SELECT site_id FROM stay WHERE person_id = ?"));
+    stmt->Bind(1, person_id).Bind(2, person_id).Bind(3, person_id);
     return ReadAll<int64_t>(*stmt, [](const SqlStatement& row) { return row.Int(0); });
   }
 
@@ -452,7 +489,6 @@ class SqlTx : public Tx {
       RETURN_IF_ERROR(WriteSealed(person_id, phone_plain, notes_plain));
       ++resealed;
     }
-    return resealed;
   }
 
   StatusOr<std::vector<ArrivalView>> ListArrivalsOfPerson(int64_t person_id) override {
