@@ -88,6 +88,24 @@ void RetentionTick(Store& store, RetentionService& service) {
                                     static_cast<long long>(purged));
 }
 
+// The bed board's jobs across every server on the database: holds past their expiry are
+// marked released (checked every minute; they stop counting at expiry anyway), and once a
+// day stays long past their expected check-out are closed as reconciled.
+void BedJobsTick(Store& store, BedService& beds, const char* job, std::chrono::seconds period) {
+  Actor actor = CommandLineActor();
+  actor.user.username = std::string(job) + "-job";
+  int64_t changed = 0;
+  auto outcome = RunJobOnce(store, SystemClock(), job, period, [&]() -> Status {
+    auto done = std::string(job) == "hold-expiry" ? beds.ReleaseExpiredHolds(actor) : beds.Reconcile(actor);
+    if (!done.ok()) return done.status();
+    changed = *done;
+    return OkStatus();
+  });
+  if (!outcome.ok()) std::fprintf(stderr, "acogida: %s job: %s\n", job, outcome.status().ToString().c_str());
+  else if (changed > 0) std::fprintf(stderr, "acogida: %s job changed %lld records\n", job,
+                                     static_cast<long long>(changed));
+}
+
 }  // namespace
 
 int RunPurge(const DatabaseFlags& database, const RetentionFlags& retention) {
@@ -114,6 +132,12 @@ int RunServe(const DatabaseFlags& database, http::ServerOptions options, bool se
   RetentionService retention_service(**store, SystemClock(),
                                      RetentionOptions{std::chrono::days(retention.retention_days)});
   PeriodicTask retention_job(std::chrono::hours(1), [&] { RetentionTick(**store, retention_service); });
+  PeriodicTask hold_expiry(std::chrono::minutes(1), [&] {
+    BedJobsTick(**store, services.beds, "hold-expiry", std::chrono::seconds(50));
+  });
+  PeriodicTask reconciliation(std::chrono::hours(1), [&] {
+    BedJobsTick(**store, services.beds, "bed-reconciliation", std::chrono::hours(23));
+  });
   // Audit rows written unchained (PostgreSQL) are linked within a second.
   PeriodicTask audit_chainer(std::chrono::seconds(1), [&] {
     auto chained = ChainPendingAudit(**store);

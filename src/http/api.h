@@ -6,6 +6,7 @@
 
 #include "http/routes.h"
 #include "service/audit_service.h"
+#include "service/bed_service.h"
 #include "service/auth_service.h"
 #include "service/identity_service.h"
 #include "service/intake_service.h"
@@ -28,10 +29,12 @@ struct Services {
   bool secure_cookies = false;
   // Duplicates, person links, fuzzy search and tracing; their routes answer 503 without it.
   IdentityService* identity = nullptr;
+  // The bed board, holds and placements; their routes answer 503 without it.
+  BedService* beds = nullptr;
 
   static Services Of(ServiceSet& set, std::string backend, bool secure_cookies = false) {
     return Services{set.sites, set.intake, set.persons, set.auth, set.users, set.audit, std::move(backend),
-                    secure_cookies, &set.identity};
+                    secure_cookies, &set.identity, &set.beds};
   }
 };
 
@@ -41,5 +44,6 @@ void AddHouseholdRoutes(Router& router, const Services& services);
 void AddPersonRoutes(Router& router, const Services& services);
 void AddAuthRoutes(Router& router, const Services& services);
 void AddAdminRoutes(Router& router, const Services& services);
+void AddBedRoutes(Router& router, const Services& services);
 
 }  // namespace acogida::http

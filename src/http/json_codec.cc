@@ -26,13 +26,15 @@ Json SiteToJson(const Site& site, int64_t beds) {
               {"latitude", site.latitude},
               {"longitude", site.longitude},
               {"demo", site.demo},
+              {"publish_capacity", site.publish_capacity},
               {"version", site.version},
               {"beds", beds}};
 }
 
 Json SectionToJson(const Section& section) {
   return Json{{"id", section.id},     {"site_id", section.site_id}, {"name", section.name},
-              {"kind", SectionKindName(section.kind)}, {"beds", section.beds}, {"version", section.version}};
+              {"kind", SectionKindName(section.kind)}, {"beds", section.beds}, {"accessible", section.accessible},
+              {"version", section.version}};
 }
 
 Json PersonToJson(const Person& person) {
@@ -107,6 +109,8 @@ StatusOr<Site> SiteFromJson(const Json& body, int64_t id, Purpose purpose) {
   ASSIGN_OR_RETURN(site.timezone, ReadString(body, "timezone", "timezone", Presence::kRequired));
   ASSIGN_OR_RETURN(site.latitude, ReadDouble(body, "latitude", "latitude", Presence::kRequired));
   ASSIGN_OR_RETURN(site.longitude, ReadDouble(body, "longitude", "longitude", Presence::kRequired));
+  ASSIGN_OR_RETURN(site.publish_capacity,
+                   ReadBool(body, "publish_capacity", "publish_capacity", Presence::kOptional));
   return site;
 }
 
@@ -125,6 +129,7 @@ StatusOr<Section> SectionFromJson(const Json& body, int64_t id, int64_t site_id,
   ASSIGN_OR_RETURN(int64_t beds, ReadInt(body, "beds", "beds", Presence::kRequired));
   if (beds < 0 || beds > 5000) return InvalidArgument("beds", "must be 0 to 5000");
   section.beds = static_cast<int>(beds);
+  ASSIGN_OR_RETURN(section.accessible, ReadBool(body, "accessible", "accessible", Presence::kOptional));
   return section;
 }
 

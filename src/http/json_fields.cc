@@ -54,6 +54,14 @@ StatusOr<double> ReadDouble(const Json& object, const char* key, const std::stri
   return value->get<double>();
 }
 
+StatusOr<bool> ReadBool(const Json& object, const char* key, const std::string& path, Presence presence,
+                        bool fallback) {
+  ASSIGN_OR_RETURN(const Json* value, Find(object, key, path, presence));
+  if (value == nullptr) return fallback;
+  if (!value->is_boolean()) return InvalidArgument(path, "must be true or false");
+  return value->get<bool>();
+}
+
 StatusOr<std::vector<std::string>> ReadStrings(const Json& object, const char* key, const std::string& path,
                                                Presence presence) {
   ASSIGN_OR_RETURN(const Json* value, Find(object, key, path, presence));

@@ -27,6 +27,8 @@ StatusOr<int64_t> ReadInt(const Json& object, const char* key, const std::string
                           int64_t fallback = 0);
 StatusOr<double> ReadDouble(const Json& object, const char* key, const std::string& path, Presence presence,
                             double fallback = 0);
+StatusOr<bool> ReadBool(const Json& object, const char* key, const std::string& path, Presence presence,
+                        bool fallback = false);
 StatusOr<std::vector<std::string>> ReadStrings(const Json& object, const char* key, const std::string& path,
                                                Presence presence);
 

@@ -67,6 +67,7 @@ ApiServer::ApiServer(Services services, ServerOptions options)
   AddSiteRoutes(*router_, services_);
   AddHouseholdRoutes(*router_, services_);
   AddPersonRoutes(*router_, services_);
+  AddBedRoutes(*router_, services_);
 
   if (!options_.web_root.empty()) server_->set_mount_point("/", options_.web_root);
 

@@ -271,6 +271,7 @@ StatusOr<Stay> BedService::ExtendStay(const Actor& actor, int64_t stay_id, const
 }
 
 StatusOr<BedHold> BedService::Hold(const Actor& actor, HoldRequest request) {
+  if (!actor.Can(Permission::kManageBeds)) return Denied("your role may not do this");
   BedHold hold;
   hold.beds = request.beds;
   hold.label = request.label;
@@ -280,9 +281,7 @@ StatusOr<BedHold> BedService::Hold(const Actor& actor, HoldRequest request) {
   RETURN_IF_ERROR(store_.InTransaction(TxMode::kWrite, [&](Tx& tx) -> Status {
     auto section = tx.GetSection(request.section_id);
     if (!section.ok()) return InvalidArgument("section_id", "no such section");
-    if (!actor.Can(Permission::kPlaceGroups)) {
-      RETURN_IF_ERROR(CheckActsAtSite(actor, Permission::kManageBeds, section->site_id));
-    }
+    RETURN_IF_ERROR(CheckActsAtSite(actor, Permission::kManageBeds, section->site_id));
     RETURN_IF_ERROR(tx.LockSectionBoard(section->id, now));
     ASSIGN_OR_RETURN(SectionUsage usage, UsageOf(tx, *section, now));
     if (usage.occupancy.free() < hold.beds) {
@@ -305,9 +304,7 @@ StatusOr<BedHold> BedService::ReleaseHold(const Actor& actor, int64_t hold_id) {
   BedHold hold;
   RETURN_IF_ERROR(store_.InTransaction(TxMode::kWrite, [&](Tx& tx) -> Status {
     ASSIGN_OR_RETURN(hold, tx.GetHold(hold_id));
-    if (!actor.Can(Permission::kPlaceGroups)) {
-      RETURN_IF_ERROR(CheckActsAtSite(actor, Permission::kManageBeds, hold.site_id));
-    }
+    RETURN_IF_ERROR(CheckActsAtSite(actor, Permission::kManageBeds, hold.site_id));
     if (!hold.ActiveAt(now)) return Refused("hold", "the hold was already released or expired");
     hold.released = HoldRelease::kCancelled;
     hold.released_at = now;

@@ -7,8 +7,8 @@
 // Capacity is never exceeded: every booking locks its section's board (Tx::LockSectionBoard)
 // and counts what is committed before it writes, on SQLite and on PostgreSQL alike, so when
 // two staff book the last bed at once exactly one wins; the other gets FailedPrecondition.
-// Rules: the named board and check-ins need kManageBeds at the site; placements and holds at
-// any shelter need kPlaceGroups; the network view needs only kReadSites (counts). Every read
+// Rules: the named board, check-ins and holds need kManageBeds at the site; proposing and
+// confirming placements (holds at any shelter) need kPlaceGroups; the network view needs only kReadSites (counts). Every read
 // of names on the board is audited as a search listing the persons shown. Thread-safe.
 #pragma once
 

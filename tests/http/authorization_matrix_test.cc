@@ -57,6 +57,7 @@ class AuthorizationMatrixTest : public ::testing::TestWithParam<Backend> {
     users_ = std::make_unique<UserService>(*store_);
     audit_ = std::make_unique<AuditService>(*store_, SystemClock());
     identity_ = std::make_unique<IdentityService>(*store_);
+    beds_ = std::make_unique<BedService>(*store_, SystemClock());
     for (Scope scope : {Scope::kOwn, Scope::kOther}) {
       auto site = sites_->Create(admin_, testing::TijuanaCentre());
       ASSERT_OK(site);
@@ -76,7 +77,7 @@ class AuthorizationMatrixTest : public ::testing::TestWithParam<Backend> {
     }
     server_ = std::make_unique<http::ApiServer>(
         http::Services{*sites_, *intake_, *persons_, *auth_, *users_, *audit_,
-                       GetParam() == Backend::kSqlite ? "sqlite" : "postgresql", false, identity_.get()},
+                       GetParam() == Backend::kSqlite ? "sqlite" : "postgresql", false, identity_.get(), beds_.get()},
         http::ServerOptions{"127.0.0.1", 0, "", 8});
     auto port = server_->Bind();
     ASSERT_OK(port);
@@ -137,6 +138,89 @@ class AuthorizationMatrixTest : public ::testing::TestWithParam<Backend> {
     return link.ok() ? link->id : 0;
   }
 
+  // A stay of a fresh person in a fresh section at the site of `scope`.
+  int64_t FreshStay(Scope scope) {
+    auto stay = beds_->CheckIn(coordinator_, CheckInRequest{FreshPerson(scope), FreshSection(scope), CheckoutDate(), 0});
+    EXPECT_OK(stay);
+    return stay.ok() ? stay->id : 0;
+  }
+
+  int64_t FreshHold(Scope scope) {
+    auto hold = beds_->Hold(coordinator_, HoldRequest{FreshSection(scope), 1, "Autobús matriz", 2});
+    EXPECT_OK(hold);
+    return hold.ok() ? hold->id : 0;
+  }
+
+  // Three days from now, a valid expected check-out in every border time zone.
+  static std::string CheckoutDate() {
+    const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+    return FormatUtcDate(UtcTime(today + std::chrono::days(3)));
+  }
+
+  // Legal aid: the matrix lawyer's directory entry and another lawyer's; for each scope a
+  // case at that site, assigned to the matrix lawyer (own) or the other lawyer (other), so that
+  // a lawyer's "own" cases are those assigned to them.
+  void SetUpLegal() {
+    auto matrix_lawyer = users_->FindByUsername(admin_, "matrix.lawyer");
+    ASSERT_OK(matrix_lawyer);
+    lawyer_[Scope::kOwn] = FreshLawyer(matrix_lawyer->id);
+    lawyer_[Scope::kOther] = FreshLawyer(0);
+    for (Scope scope : {Scope::kOwn, Scope::kOther}) case_[scope] = FreshCase(scope);
+  }
+
+  int64_t FreshLawyer(int64_t user_id) {
+    Lawyer lawyer;
+    lawyer.name = "Lic. Matriz " + std::to_string(++fresh_count_);
+    lawyer.specialties = {CaseType::kCustody};
+    lawyer.languages = {"spa"};
+    lawyer.capacity = 500;
+    lawyer.user_id = user_id;
+    auto created = legal_->CreateLawyer(coordinator_, lawyer);
+    EXPECT_OK(created);
+    return created.ok() ? created->id : 0;
+  }
+
+  // A custody case of a fresh person at the site of `scope`, assigned (version 2).
+  int64_t FreshCase(Scope scope) {
+    LegalCase input;
+    input.person_id = FreshPerson(scope);
+    input.type = CaseType::kCustody;
+    auto opened = legal_->OpenCase(coordinator_, input);
+    EXPECT_OK(opened);
+    if (!opened.ok()) return 0;
+    LegalCaseChange assign;
+    assign.version = 1;
+    assign.lawyer_id = lawyer_[scope];
+    EXPECT_OK(legal_->UpdateCase(coordinator_, opened->id, assign));
+    return opened->id;
+  }
+
+  int64_t FreshDeadline(Scope scope) {
+    LegalDeadline deadline;
+    deadline.title = "Plazo matriz";
+    deadline.due_date = "2026-12-01";
+    auto added = legal_->AddDeadline(coordinator_, case_[scope], deadline);
+    EXPECT_OK(added);
+    return added.ok() ? added->id : 0;
+  }
+
+  // A checklist item with a new name ("extra_b", "extra_c", ...).
+  std::string FreshItem() {
+    std::string item = "extra_";
+    for (int count = ++fresh_count_; count > 0; count /= 26) item += static_cast<char>('a' + count % 26);
+    return item;
+  }
+
+  int64_t FreshDocument(Scope scope) {
+    auto added = legal_->AddDocument(coordinator_, case_[scope], FreshItem());
+    EXPECT_OK(added);
+    return added.ok() ? added->id : 0;
+  }
+
+  std::string CasePath(Scope scope, const std::string& rest = "") {
+    return "/api/v1/legal-cases/" + std::to_string(case_[scope]) + rest;
+  }
+
   std::map<std::string, Cell> Cells();
 
   int Send(const std::string& method, const Request& request, Role role) {
@@ -161,6 +245,7 @@ class AuthorizationMatrixTest : public ::testing::TestWithParam<Backend> {
   std::unique_ptr<UserService> users_;
   std::unique_ptr<AuditService> audit_;
   std::unique_ptr<IdentityService> identity_;
+  std::unique_ptr<BedService> beds_;
   std::unique_ptr<http::ApiServer> server_;
   std::thread serving_;
   int port_ = 0;
@@ -266,6 +351,44 @@ std::map<std::string, Cell> AuthorizationMatrixTest::Cells() {
        {200, [this](Role, Scope scope) { return Request{"/api/v1/persons/" + Id(person_[scope]) + "/links"}; }}},
       {"delete /api/v1/person-links/{id}",
        {200, [this](Role, Scope scope) { return Request{"/api/v1/person-links/" + Id(FreshLink(scope))}; }}},
+      {"get /api/v1/sites/{id}/board",
+       {200, [this](Role, Scope scope) { return Request{"/api/v1/sites/" + Id(site_[scope]) + "/board"}; }}},
+      {"get /api/v1/capacity", {200, fixed("/api/v1/capacity")}},
+      {"post /api/v1/stays",
+       {201,
+        [this](Role, Scope scope) {
+          return Request{"/api/v1/stays", Json{{"person_id", FreshPerson(scope)}, {"section_id", FreshSection(scope)},
+                                               {"expected_checkout", CheckoutDate()}}.dump()};
+        }}},
+      {"put /api/v1/stays/{id}",
+       {200,
+        [this](Role, Scope scope) {
+          return Request{"/api/v1/stays/" + Id(FreshStay(scope)),
+                         Json{{"expected_checkout", CheckoutDate()}, {"version", 1}}.dump()};
+        }}},
+      {"post /api/v1/stays/{id}/checkout",
+       {200, [this](Role, Scope scope) { return Request{"/api/v1/stays/" + Id(FreshStay(scope)) + "/checkout", "{}"}; }}},
+      {"post /api/v1/holds",
+       {201,
+        [this](Role, Scope scope) {
+          return Request{"/api/v1/holds",
+                         Json{{"section_id", FreshSection(scope)}, {"beds", 1}, {"label", "Autobús matriz"}}.dump()};
+        }}},
+      {"delete /api/v1/holds/{id}",
+       {200, [this](Role, Scope scope) { return Request{"/api/v1/holds/" + Id(FreshHold(scope))}; }}},
+      {"post /api/v1/placements",
+       {200,
+        [this](Role, Scope scope) {
+          return Request{"/api/v1/placements",
+                         Json{{"arrival_site_id", site_[scope]}, {"groups", {{{"id", "g"}, {"adult_men", 1}}}}}.dump()};
+        }}},
+      {"post /api/v1/placements/confirm",
+       {201,
+        [this](Role, Scope scope) {
+          return Request{"/api/v1/placements/confirm",
+                         Json{{"items", {{{"label", "Grupo"}, {"section_id", FreshSection(scope)}, {"beds", 1}}}}}.dump()};
+        }}},
+      {"get /public/v1/service_capacity", {200, fixed("/public/v1/service_capacity")}},
       {"get /api/v1/users", {200, fixed("/api/v1/users")}},
       {"post /api/v1/users",
        {201,

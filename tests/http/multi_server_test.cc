@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include <atomic>
+#include <chrono>
+#include <cstdio>
 #include <thread>
 
 #include "testing/server_process.h"
@@ -123,6 +125,60 @@ TEST_P(MultiServerTest, ConcurrentEditsAtOneVersionThroughBothServersLetExactlyO
   EXPECT_EQ(won.load(), 1);
   EXPECT_EQ(conflicted.load(), 11);
   EXPECT_EQ(other.load(), 0);
+}
+
+// "Two staff booking the last bed at once: exactly one wins", through two servers: eight
+// check-ins of eight people into a section with one bed, half through each server, three times.
+TEST_P(MultiServerTest, TheLastBedBookedThroughBothServersAtOnceGoesToExactlyOne) {
+  int64_t site_id = CreateSite(0);
+  auto [section_status, section] = Call(0, "POST", "/api/v1/sites/" + std::to_string(site_id) + "/sections",
+                                        Json{{"name", "Última cama"}, {"kind", "men"}, {"beds", 1}}.dump());
+  ASSERT_EQ(section_status, 201) << section.dump();
+  constexpr int kStaff = 8;
+  std::vector<int64_t> people;
+  for (int idx = 0; idx < kStaff; ++idx) {
+    Json household{{"site_id", site_id},
+                   {"members", {{{"given_names", "Hombre " + std::string(1, static_cast<char>('A' + idx))},
+                                 {"paternal_surname", "Prueba"}, {"sex", "M"}, {"relationship", "head"},
+                                 {"consents", {{"services", true}}}}}}};
+    auto [status, body] = Call(idx % 2, "POST", "/api/v1/households", household.dump());
+    ASSERT_EQ(status, 201) << body.dump();
+    people.push_back(body["members"][0]["id"].get<int64_t>());
+  }
+  const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  const std::chrono::year_month_day checkout{today + std::chrono::days(3)};
+  char date[11];
+  std::snprintf(date, sizeof date, "%04d-%02u-%02u", static_cast<int>(checkout.year()),
+                static_cast<unsigned>(checkout.month()), static_cast<unsigned>(checkout.day()));
+  for (int round = 0; round < 3; ++round) {
+    std::atomic<int> won{0}, full{0}, other{0};
+    std::atomic<int64_t> stay_id{0};
+    std::vector<std::thread> staff;
+    for (int idx = 0; idx < kStaff; ++idx) {
+      staff.emplace_back([&, idx] {
+        Json body{{"person_id", people[idx]}, {"section_id", section["id"]}, {"expected_checkout", date}};
+        auto [status, stay] = Call(idx % 2, "POST", "/api/v1/stays", body.dump());
+        if (status == 201) {
+          ++won;
+          stay_id = stay["id"].get<int64_t>();
+        } else if (status == 409 && stay["error"].value("field", "") == "section_id") {
+          ++full;
+        } else {
+          ++other;
+        }
+      });
+    }
+    for (std::thread& thread : staff) thread.join();
+    EXPECT_EQ(won.load(), 1) << "round " << round;
+    EXPECT_EQ(full.load(), kStaff - 1) << "round " << round;
+    EXPECT_EQ(other.load(), 0) << "round " << round;
+    auto [board_status, board] = Call(1, "GET", "/api/v1/sites/" + std::to_string(site_id) + "/board");
+    ASSERT_EQ(board_status, 200) << board.dump();
+    EXPECT_EQ(board["sections"][0]["occupied"], 1);
+    EXPECT_EQ(board["sections"][0]["free"], 0);
+    auto [out_status, out] = Call(round % 2, "POST", "/api/v1/stays/" + std::to_string(stay_id.load()) + "/checkout");
+    ASSERT_EQ(out_status, 200) << out.dump();
+  }
 }
 
 TEST_P(MultiServerTest, ConcurrentIntakesThroughBothServersKeepOneIntactAuditChain) {
