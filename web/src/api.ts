@@ -24,6 +24,7 @@ export interface Site {
   latitude: number | null;
   longitude: number | null;
   demo: boolean;
+  publish_capacity: boolean;
   version: number;
   beds: number;
 }
@@ -36,10 +37,11 @@ export interface Section {
   name: string;
   kind: SectionKind;
   beds: number;
+  accessible: boolean;
   version: number;
 }
 
-export type SectionInput = Pick<Section, 'name' | 'kind' | 'beds'>;
+export type SectionInput = Pick<Section, 'name' | 'kind' | 'beds' | 'accessible'>;
 
 export interface SiteDetail extends Site {
   sections: Section[];
@@ -271,7 +273,7 @@ interface RequestOptions {
   signal?: AbortSignal;
 }
 
-async function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+export async function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   // The server takes only JSON on POST and PUT, even when there is no body (logout).
   if (body !== undefined || method === 'POST' || method === 'PUT') headers['Content-Type'] = 'application/json';
@@ -326,7 +328,7 @@ export function needsReason(error: ApiError): boolean {
   return error.status === 403 && error.field === 'reason';
 }
 
-function query(params: Record<string, string | number | undefined>): string {
+export function query(params: Record<string, string | number | undefined>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && value !== '') search.set(key, String(value));

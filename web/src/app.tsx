@@ -9,7 +9,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, onUnauthenticated, setCsrfToken, type ApiError, type SessionInfo, type SessionUser } from './api';
 import {
-  SessionContext, canAdminister, canManageSites, canUsePersons, forgetAccessReasons, useSession, type Session,
+  SessionContext, canAdminister, canManageBeds, canManageSites, canPlaceGroups, canUsePersons, forgetAccessReasons, useSession, type Session,
 } from './auth';
 import { enumLabel } from './format';
 import { I18nContext, LOCALES, loadLocale, makeI18n, saveLocale, useI18n, type Locale } from './i18n';
@@ -17,19 +17,22 @@ import { toApiError } from './load';
 import { href, navigate, useRoute, NO_AUDIT_FILTERS, type Route } from './router';
 import { AccountPage } from './pages/account_page';
 import { AuditPage } from './pages/audit_page';
+import { BedBoardPage } from './pages/bed_board_page';
 import { ForbiddenPage } from './pages/forbidden_page';
 import { IntakePage } from './pages/intake_page';
 import { LoginPage, type LoginReason } from './pages/login_page';
+import { NetworkPage } from './pages/network_page';
 import { NotFoundPage } from './pages/not_found_page';
 import { PersonPage } from './pages/person_page';
 import { PersonsPage } from './pages/persons_page';
+import { PlacementPage } from './pages/placement_page';
 import { SiteFormPage } from './pages/site_form_page';
 import { SitePage } from './pages/site_page';
 import { SitesPage } from './pages/sites_page';
 import { UsersPage } from './pages/users_page';
 import { ErrorNotice, Loading } from './components/ui';
 
-type Section = 'persons' | 'intake' | 'sites' | 'users' | 'audit' | 'account';
+type Section = 'persons' | 'intake' | 'sites' | 'beds' | 'placement' | 'users' | 'audit' | 'account';
 
 function sectionOf(route: Route): Section | null {
   switch (route.name) {
@@ -43,6 +46,11 @@ function sectionOf(route: Route): Section | null {
     case 'site':
     case 'siteEdit':
       return 'sites';
+    case 'board':
+    case 'network':
+      return 'beds';
+    case 'placement':
+      return 'placement';
     case 'users':
       return 'users';
     case 'audit':
@@ -73,12 +81,17 @@ function allowed(route: Route, user: SessionUser): boolean {
     case 'siteNew':
     case 'siteEdit':
       return canManageSites(user);
+    case 'board':
+      return canManageBeds(user, route.id);
+    case 'placement':
+      return canPlaceGroups(user);
     case 'users':
     case 'audit':
       return canAdminister(user);
     case 'home':
     case 'sites':
     case 'site':
+    case 'network':
     case 'account':
     case 'notFound':
       return true;
@@ -103,6 +116,12 @@ function Page({ route }: { route: Route }) {
       return <SitePage key={route.id} id={route.id} />;
     case 'siteEdit':
       return <SiteFormPage key={route.id} id={route.id} />;
+    case 'board':
+      return <BedBoardPage key={route.id} id={route.id} />;
+    case 'network':
+      return <NetworkPage />;
+    case 'placement':
+      return <PlacementPage />;
     case 'account':
       return <AccountPage />;
     case 'users':
@@ -220,6 +239,8 @@ function Header({ section, user, home }: { section: Section | null; user: Sessio
     { section: 'persons', route: { name: 'persons', q: '', offset: 0 }, label: t('nav.persons'), shown: canUsePersons(user) },
     { section: 'intake', route: { name: 'intake' }, label: t('nav.intake'), shown: canUsePersons(user) },
     { section: 'sites', route: { name: 'sites' }, label: t('nav.sites'), shown: true },
+    { section: 'beds', route: { name: 'network' }, label: t('nav.beds'), shown: true },
+    { section: 'placement', route: { name: 'placement' }, label: t('nav.placement'), shown: canPlaceGroups(user) },
     { section: 'users', route: { name: 'users' }, label: t('nav.users'), shown: canAdminister(user) },
     { section: 'audit', route: { name: 'audit', filters: NO_AUDIT_FILTERS, offset: 0 }, label: t('nav.audit'), shown: canAdminister(user) },
   ] : [];

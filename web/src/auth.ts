@@ -54,6 +54,16 @@ export function canSeeArrivals(user: SessionUser, siteId: number): boolean {
   return user.role === 'coordinator' || (isSiteBound(user.role) && user.site_ids.includes(siteId));
 }
 
+// A site's bed board names people: coordinators, and registrars and shelter staff of that site.
+export function canManageBeds(user: SessionUser, siteId: number): boolean {
+  return canSeeArrivals(user, siteId);
+}
+
+// Proposing and confirming beds for an arriving bus, at any shelter: coordinators and registrars.
+export function canPlaceGroups(user: SessionUser): boolean {
+  return user.role === 'coordinator' || user.role === 'registrar';
+}
+
 export function canAdminister(user: SessionUser): boolean {
   return user.role === 'administrator';
 }

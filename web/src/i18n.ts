@@ -3,8 +3,10 @@
 // Placeholders are written {name} and filled by `t(key, { name })`.
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import { bedsEn, bedsEs } from './messages_beds';
 
 const es = {
+  ...bedsEs,
   'app.name': 'Acogida',
   'app.tagline': 'Recepción y albergues',
   'a11y.skip': 'Saltar al contenido',
@@ -410,6 +412,7 @@ export type MessageKey = keyof typeof es;
 export type Messages = Record<MessageKey, string>;
 
 const en: Messages = {
+  ...bedsEn,
   'app.name': 'Acogida',
   'app.tagline': 'Reception and shelters',
   'a11y.skip': 'Skip to content',

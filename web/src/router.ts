@@ -16,6 +16,9 @@ export type Route =
   | { name: 'siteNew' }
   | { name: 'site'; id: number }
   | { name: 'siteEdit'; id: number }
+  | { name: 'board'; id: number }
+  | { name: 'network' }
+  | { name: 'placement' }
   | { name: 'account' }
   | { name: 'users' }
   | { name: 'audit'; filters: AuditFilters; offset: number }
@@ -50,7 +53,10 @@ export function parseHash(hash: string): Route {
     const id = parseId(second);
     if (id !== null && segments.length === 2) return { name: 'site', id };
     if (id !== null && third === 'editar' && segments.length === 3) return { name: 'siteEdit', id };
+    if (id !== null && third === 'camas' && segments.length === 3) return { name: 'board', id };
   }
+  if (first === 'camas' && segments.length === 1) return { name: 'network' };
+  if (first === 'colocar' && segments.length === 1) return { name: 'placement' };
   if (first === 'cuenta' && segments.length === 1) return { name: 'account' };
   if (first === 'usuarios' && segments.length === 1) return { name: 'users' };
   if (first === 'auditoria' && segments.length === 1) {
@@ -88,6 +94,12 @@ export function href(route: Route): string {
       return `#/sitios/${route.id}`;
     case 'siteEdit':
       return `#/sitios/${route.id}/editar`;
+    case 'board':
+      return `#/sitios/${route.id}/camas`;
+    case 'network':
+      return '#/camas';
+    case 'placement':
+      return '#/colocar';
     case 'account':
       return '#/cuenta';
     case 'users':

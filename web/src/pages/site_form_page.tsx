@@ -67,6 +67,7 @@ function SiteForm({ site, onReload }: { site?: Site; onReload?: () => void }) {
   const { t } = useI18n();
   const [draft, setDraft] = useState<Draft>(site ? draftOf(site) : EMPTY);
   const [timezoneTouched, setTimezoneTouched] = useState(site !== undefined);
+  const [publish, setPublish] = useState(site?.publish_capacity ?? false);
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
@@ -98,7 +99,7 @@ function SiteForm({ site, onReload }: { site?: Site; onReload?: () => void }) {
     }
     const input: SiteInput = {
       name: draft.name.trim(), kind: draft.kind, operator: draft.operator.trim(), city: draft.city.trim(),
-      state: draft.state, timezone: draft.timezone, latitude, longitude,
+      state: draft.state, timezone: draft.timezone, latitude, longitude, publish_capacity: publish,
     };
     setSaving(true);
     setFailure(null);
@@ -168,6 +169,14 @@ function SiteForm({ site, onReload }: { site?: Site; onReload?: () => void }) {
           </Field>
           {text('latitude', 'site.latitude', { hint: t('site.coordinatesHint') })}
           {text('longitude', 'site.longitude')}
+        </div>
+        <div class="field">
+          <label class="checkbox">
+            <input type="checkbox" checked={publish} data-testid="site-publish-capacity" aria-describedby="site-publish-hint"
+              onChange={(event) => setPublish(event.currentTarget.checked)} />
+            {t('site.publishCapacity')}
+          </label>
+          <p id="site-publish-hint" class="field__hint">{t('site.publishCapacityHint')}</p>
         </div>
         {failure && (
           <div class="notice notice--error" role="alert" data-testid="site-form-error">

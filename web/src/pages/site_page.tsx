@@ -3,7 +3,7 @@
 // site's shelter staff, and the arrivals (they name people) for those who may see the site's people.
 import { useState } from 'preact/hooks';
 import { api, ApiError, type Section, type SectionInput, type SiteDetail } from '../api';
-import { canManageSections, canManageSites, canSeeArrivals, useSession } from '../auth';
+import { canManageBeds, canManageSections, canManageSites, canSeeArrivals, useSession } from '../auth';
 import { SECTION_KINDS, stateName, type SectionKind } from '../catalog';
 import { enumLabel, formatDateTime, formatNumber, todayIn } from '../format';
 import { useI18n } from '../i18n';
@@ -51,14 +51,21 @@ function SiteView({ site, onChanged }: { site: SiteDetail; onChanged: () => void
       <p class="breadcrumb"><a href={href({ name: 'sites' })}>{t('site.backToList')}</a></p>
       <div class="page__head">
         <PageTitle testId="site-title">{site.name}</PageTitle>
-        {canManageSites(user) && (
+        {(canManageSites(user) || canManageBeds(user, site.id)) && (
           <div class="actions">
-            <a class="button button--secondary" href={href({ name: 'siteEdit', id: site.id })} data-testid="site-edit">
-              {t('site.edit')}
-            </a>
-            <button type="button" class="button button--danger" onClick={onDelete} data-testid="site-delete">
-              {t('site.delete')}
-            </button>
+            {canManageBeds(user, site.id) && (
+              <a class="button" href={href({ name: 'board', id: site.id })} data-testid="site-board">{t('beds.open')}</a>
+            )}
+            {canManageSites(user) && (
+              <>
+                <a class="button button--secondary" href={href({ name: 'siteEdit', id: site.id })} data-testid="site-edit">
+                  {t('site.edit')}
+                </a>
+                <button type="button" class="button button--danger" onClick={onDelete} data-testid="site-delete">
+                  {t('site.delete')}
+                </button>
+              </>
+            )}
           </div>
         )}
       </div>
@@ -175,13 +182,14 @@ function SectionForm({ siteId, section, onDone, onCancel }: {
   const [name, setName] = useState(section?.name ?? '');
   const [kind, setKind] = useState<SectionKind>(section?.kind ?? 'men');
   const [beds, setBeds] = useState(section ? String(section.beds) : '');
+  const [accessible, setAccessible] = useState(section?.accessible ?? false);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
   const fieldError = (field: string) => (failure?.field === field ? failure.message : undefined);
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
-    const input: SectionInput = { name: name.trim(), kind, beds: Number.parseInt(beds, 10) };
+    const input: SectionInput = { name: name.trim(), kind, beds: Number.parseInt(beds, 10), accessible };
     if (!Number.isFinite(input.beds)) input.beds = 0;
     setSaving(true);
     setFailure(null);
@@ -216,6 +224,11 @@ function SectionForm({ siteId, section, onDone, onCancel }: {
         <input {...fieldAria(`${prefix}-beds`, undefined, fieldError('beds'))} type="number" inputMode="numeric" min={0}
           step={1} value={beds} data-testid="section-beds-input" onInput={(event) => setBeds(event.currentTarget.value)} />
       </Field>
+      <label class="checkbox">
+        <input type="checkbox" checked={accessible} data-testid="section-accessible"
+          onChange={(event) => setAccessible(event.currentTarget.checked)} />
+        {t('section.accessible')}
+      </label>
       <div class="inline-form__actions">
         <button type="submit" class="button" disabled={saving} data-testid={section ? 'section-save' : 'section-add'}>
           {saving ? t('common.saving') : section ? t('common.save') : t('site.addSection')}
