@@ -122,7 +122,8 @@ Json ProposalToJson(const PlacementProposal& proposal) {
                           {"outcome", group.outcome},
                           {"reason", group.reason}});
   }
-  return Json{{"groups", std::move(groups)},
+  return Json{{"method", proposal.method},
+              {"groups", std::move(groups)},
               {"placed_people", proposal.placed_people},
               {"unplaced_people", proposal.unplaced_people},
               {"cost", proposal.cost},

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "allocate/allocate.h"
+#include "allocate/online.h"
 #include "core/mexico.h"
 #include "service/audit.h"
 #include "service/person_access.h"
@@ -350,8 +351,42 @@ StatusOr<PlacementProposal> BedService::Propose(const Actor& actor, const Placem
     }
     problem.groups.push_back(std::move(group));
   }
-  ASSIGN_OR_RETURN(allocate::Placement placement, allocate::AllocateBeds(problem));
+  allocate::Placement placement;
   PlacementProposal proposal;
+  if (problem.groups.size() == 1) {
+    // Online: the beds keep the prices of the last batch, where sections still exist.
+    std::vector<int64_t> prices;
+    {
+      std::lock_guard<std::mutex> lock(prices_mutex_);
+      for (const std::vector<Section>& sections : live.sections) {
+        for (const Section& section : sections) {
+          auto found = bed_price_.find(section.id);
+          prices.push_back(found == bed_price_.end() ? 0 : found->second);
+        }
+      }
+    }
+    ASSIGN_OR_RETURN(allocate::OnlinePlacer placer, allocate::OnlinePlacer::Make(live.shelters, std::move(prices)));
+    auto placed = placer.Place(problem.groups[0]);
+    if (!placed.ok()) {
+      const Status& status = placed.status();
+      std::string field = status.field();
+      if (field.rfind("group", 0) == 0) field = "groups[0]" + field.substr(5);
+      return InvalidArgument(field, status.message());
+    }
+    placement.groups.push_back(*placed);
+    const int people = problem.groups[0].composition.size();
+    (placed->shelter >= 0 ? placement.placed_people : placement.unplaced_people) = people;
+    placement.cost = placed->cost;
+    proposal.method = "online";
+  } else {
+    ASSIGN_OR_RETURN(placement, allocate::AllocateBeds(problem));
+    std::lock_guard<std::mutex> lock(prices_mutex_);
+    bed_price_.clear();
+    size_t flat = 0;
+    for (const std::vector<Section>& sections : live.sections) {
+      for (const Section& section : sections) bed_price_[section.id] = placement.bed_price[flat++];
+    }
+  }
   proposal.placed_people = placement.placed_people;
   proposal.unplaced_people = placement.unplaced_people;
   proposal.cost = placement.cost;

@@ -12,6 +12,8 @@
 // of names on the board is audited as a search listing the persons shown. Thread-safe.
 #pragma once
 
+#include <map>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -97,6 +99,9 @@ struct ProposedGroup {
 };
 
 struct PlacementProposal {
+  // "batch": the whole request solved together (flow, rounding, local search); "online": one group
+  // placed alone with the bed prices of the last batch, so it does not take the beds later arrivals need.
+  std::string method = "batch";
   std::vector<ProposedGroup> groups;  // in request order
   int placed_people = 0;
   int unplaced_people = 0;
@@ -144,6 +149,7 @@ class BedService {
   StatusOr<BedHold> ReleaseHold(const Actor& actor, int64_t hold_id);
 
   // Proposes beds for a batch with the allocation engine over the free beds now. Writes nothing.
+  // A request of one group is placed online, priced by the last batch proposal of this server.
   StatusOr<PlacementProposal> Propose(const Actor& actor, const PlacementRequest& request);
   // Holds the beds of every item, or none: FailedPrecondition naming "items[i].section_id"
   // when a section no longer has room for all the items placed in it.
@@ -161,6 +167,8 @@ class BedService {
   std::string Now() const;
   Store& store_;
   Clock clock_;
+  std::mutex prices_mutex_;
+  std::map<int64_t, int64_t> bed_price_;  // section id → the last batch relaxation's price of a bed
 };
 
 }  // namespace acogida

@@ -239,6 +239,34 @@ TEST_P(BedServiceTest, ProposalKeepsHouseholdsWholeAndMinorsInAuthorisedSections
   EXPECT_THAT(beds_->Propose(coordinator_, request), StatusIs(StatusCode::kInvalidArgument, "groups[0].home_state"));
 }
 
+TEST_P(BedServiceTest, OneArrivingGroupIsPlacedOnlineWithTheLastBatchPrices) {
+  AddSection(SectionKind::kMen, 4, "Hombres");
+  const int64_t families = AddSection(SectionKind::kFamilies, 6, "Familias");
+  PlacementRequest batch;
+  batch.arrival_site_id = site_id_;
+  for (int idx = 0; idx < 3; ++idx) {
+    PlacementGroup group;
+    group.id = "h" + std::to_string(idx);
+    group.composition = {1, 0, 0, 0};
+    batch.groups.push_back(group);
+  }
+  auto batched = beds_->Propose(coordinator_, batch);
+  ASSERT_OK(batched);
+  EXPECT_EQ(batched->method, "batch");
+  PlacementRequest one{site_id_, {batch.groups[0]}};
+  one.groups[0].composition = {1, 1, 2, 0};
+  auto online = beds_->Propose(coordinator_, one);
+  ASSERT_OK(online);
+  EXPECT_EQ(online->method, "online");
+  ASSERT_EQ(online->groups.size(), 1u);
+  EXPECT_EQ(online->groups[0].section_id, families);  // a family: never the men's section
+  EXPECT_EQ(online->placed_people, 4);
+  one.groups[0].composition = {0, 0, 0, 0};
+  auto empty = beds_->Propose(coordinator_, one);
+  EXPECT_THAT(empty, StatusCodeIs(StatusCode::kInvalidArgument));
+  EXPECT_EQ(empty.status().field().rfind("groups[0]", 0), 0u) << empty.status().ToString();
+}
+
 TEST_P(BedServiceTest, OverdueStaysAreFlaggedAndReconciledAfterTheGrace) {
   const int64_t men = AddSection(SectionKind::kMen, 5, "Hombres");
   std::vector<int64_t> people = Register(2);
