@@ -5,6 +5,7 @@
 #include "crypto/password.h"
 #include "crypto/tokens.h"
 #include "service/audit.h"
+#include "service/bed_demo.h"
 #include "service/intake_service.h"
 #include "service/site_service.h"
 #include "synth/demo_network.h"
@@ -92,6 +93,7 @@ StatusOr<DemoDataReport> LoadDemoData(Store& store, const Clock& clock, const De
         report.persons += static_cast<int>(household.members.size());
       }
     }
+    RETURN_IF_ERROR(AddBedDemo(tx, FormatUtc(clock())));
     return OkStatus();
   }));
   return report;
