@@ -11,6 +11,7 @@ packages=(
   postgresql postgresql-contrib libpq-dev nginx
   tzdata wrk chromium
   liblemon-dev coinor-cbc
+  python3-simpy
 )
 
 missing=()

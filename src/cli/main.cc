@@ -8,6 +8,7 @@
 //   backup                      copy a SQLite database while it is served (not the key file)
 //   purge                       anonymise persons past retention (the server also runs it daily)
 //   allocate                    plan the placement of arriving groups in shelter beds
+//   simulate                    simulate arrivals, reception, shelters and buses home (surges)
 //   version                     print the version
 // Thin: parse flags, call the command functions in commands.h.
 #include <CLI/CLI.hpp>
@@ -18,6 +19,7 @@
 #include "cli/backup_command.h"
 #include "cli/commands.h"
 #include "cli/link_command.h"
+#include "cli/simulate_command.h"
 
 int main(int argc, char** argv) {
   using namespace acogida;
@@ -133,10 +135,12 @@ int main(int argc, char** argv) {
   CLI::App* version = app.add_subcommand("version", "Print the version");
   cli::LinkCommand link_command(app);
   cli::AllocateCommand allocate_command(app);
+  cli::SimulateCommand simulate_command(app);
 
   CLI11_PARSE(app, argc, argv);
   if (link_command.Chosen()) return link_command.Run();
   if (allocate_command.Chosen()) return allocate_command.Run();
+  if (simulate_command.Chosen()) return simulate_command.Run();
   if (*migrate) return cli::RunMigrate(migrate_flags);
   if (*backup) return cli::RunBackup(database, backup_flags);
   if (*serve) return cli::RunServe(database, serve_options, secure_cookies, retention);
