@@ -319,7 +319,7 @@ export async function request<T>(method: string, path: string, body?: unknown, o
 
 // The header a coordinator sends to open a person's or household's record (break-glass). The reason is
 // percent-encoded so accents survive the trip through an HTTP header; the server decodes it.
-function reasonHeaders(reason?: string): Record<string, string> | undefined {
+export function reasonHeaders(reason?: string): Record<string, string> | undefined {
   return reason ? { 'X-Access-Reason': encodeURIComponent(reason) } : undefined;
 }
 

@@ -29,10 +29,11 @@ import { PlacementPage } from './pages/placement_page';
 import { SiteFormPage } from './pages/site_form_page';
 import { SitePage } from './pages/site_page';
 import { SitesPage } from './pages/sites_page';
+import { TracingPage } from './pages/tracing_page';
 import { UsersPage } from './pages/users_page';
 import { ErrorNotice, Loading } from './components/ui';
 
-type Section = 'persons' | 'intake' | 'sites' | 'beds' | 'placement' | 'users' | 'audit' | 'account';
+type Section = 'persons' | 'intake' | 'tracing' | 'sites' | 'beds' | 'placement' | 'users' | 'audit' | 'account';
 
 function sectionOf(route: Route): Section | null {
   switch (route.name) {
@@ -41,6 +42,8 @@ function sectionOf(route: Route): Section | null {
       return 'persons';
     case 'intake':
       return 'intake';
+    case 'tracing':
+      return 'tracing';
     case 'sites':
     case 'siteNew':
     case 'site':
@@ -77,6 +80,7 @@ function allowed(route: Route, user: SessionUser): boolean {
     case 'persons':
     case 'person':
     case 'intake':
+    case 'tracing':
       return canUsePersons(user);
     case 'siteNew':
     case 'siteEdit':
@@ -122,6 +126,8 @@ function Page({ route }: { route: Route }) {
       return <NetworkPage />;
     case 'placement':
       return <PlacementPage />;
+    case 'tracing':
+      return <TracingPage />;
     case 'account':
       return <AccountPage />;
     case 'users':
@@ -238,6 +244,7 @@ function Header({ section, user, home }: { section: Section | null; user: Sessio
   const links: { section: Section; route: Route; label: string; shown: boolean }[] = user ? [
     { section: 'persons', route: { name: 'persons', q: '', offset: 0 }, label: t('nav.persons'), shown: canUsePersons(user) },
     { section: 'intake', route: { name: 'intake' }, label: t('nav.intake'), shown: canUsePersons(user) },
+    { section: 'tracing', route: { name: 'tracing' }, label: t('nav.tracing'), shown: canUsePersons(user) },
     { section: 'sites', route: { name: 'sites' }, label: t('nav.sites'), shown: true },
     { section: 'beds', route: { name: 'network' }, label: t('nav.beds'), shown: true },
     { section: 'placement', route: { name: 'placement' }, label: t('nav.placement'), shown: canPlaceGroups(user) },

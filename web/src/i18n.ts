@@ -4,9 +4,11 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { bedsEn, bedsEs } from './messages_beds';
+import { identityEn, identityEs } from './messages_identity';
 
 const es = {
   ...bedsEs,
+  ...identityEs,
   'app.name': 'Acogida',
   'app.tagline': 'Recepción y albergues',
   'a11y.skip': 'Saltar al contenido',
@@ -413,6 +415,7 @@ export type Messages = Record<MessageKey, string>;
 
 const en: Messages = {
   ...bedsEn,
+  ...identityEn,
   'app.name': 'Acogida',
   'app.tagline': 'Reception and shelters',
   'a11y.skip': 'Skip to content',

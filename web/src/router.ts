@@ -19,6 +19,7 @@ export type Route =
   | { name: 'board'; id: number }
   | { name: 'network' }
   | { name: 'placement' }
+  | { name: 'tracing' }
   | { name: 'account' }
   | { name: 'users' }
   | { name: 'audit'; filters: AuditFilters; offset: number }
@@ -57,6 +58,7 @@ export function parseHash(hash: string): Route {
   }
   if (first === 'camas' && segments.length === 1) return { name: 'network' };
   if (first === 'colocar' && segments.length === 1) return { name: 'placement' };
+  if (first === 'busqueda-familiar' && segments.length === 1) return { name: 'tracing' };
   if (first === 'cuenta' && segments.length === 1) return { name: 'account' };
   if (first === 'usuarios' && segments.length === 1) return { name: 'users' };
   if (first === 'auditoria' && segments.length === 1) {
@@ -100,6 +102,8 @@ export function href(route: Route): string {
       return '#/camas';
     case 'placement':
       return '#/colocar';
+    case 'tracing':
+      return '#/busqueda-familiar';
     case 'account':
       return '#/cuenta';
     case 'users':

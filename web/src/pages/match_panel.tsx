@@ -36,7 +36,7 @@ function signedWeight(weight: number | null, intlLocale: string): string {
   return `${weight < 0 ? '−' : '+'}${text}`;
 }
 
-function Reasons({ reasons, testId }: { reasons: MatchReason[]; testId: string }) {
+export function Reasons({ reasons, testId }: { reasons: MatchReason[]; testId: string }) {
   const { t, intlLocale } = useI18n();
   // A field nobody typed (or the earlier record lacks) says nothing either way.
   const shown = reasons.filter((reason) => reason.level !== 'missing');

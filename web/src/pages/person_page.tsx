@@ -12,6 +12,7 @@ import { displayName, enumLabel, formatDateTime, languageLabel } from '../format
 import { useI18n } from '../i18n';
 import { useLoad } from '../load';
 import { href } from '../router';
+import { IdentityPanel } from './identity_panel';
 import { Detail, ErrorNotice, Field, fieldAria, Loading, PageTitle } from '../components/ui';
 
 interface ProfileData {
@@ -166,6 +167,8 @@ function Profile({ person, household, reason }: ProfileData) {
           </section>
 
           {person.consents && <ConsentsCard personId={person.id} initial={person.consents} reason={reason} />}
+
+          <IdentityPanel person={person} reason={reason} />
 
           <section class="card" aria-labelledby="arrivals-title">
             <h2 id="arrivals-title">{t('person.arrivals')}</h2>

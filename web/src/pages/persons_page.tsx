@@ -2,6 +2,7 @@
 // and offset live in the hash (#/personas?q=herna&offset=20), so Back and reload keep the search.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type Page, type Person } from '../api';
+import { identityApi } from '../identity_api';
 import { displayName, formatDateTime, formatNumber } from '../format';
 import { useI18n } from '../i18n';
 import { useLoad } from '../load';
@@ -16,9 +17,11 @@ export function PersonsPage({ q, offset }: { q: string; offset: number }) {
   const [text, setText] = useState(q);
   // The query this page last put in the hash; a different q arriving means the user navigated (Back, nav link).
   const pushed = useRef(q);
-  const { state, pending, reload } = useLoad(() => api.searchPersons(q, PAGE_SIZE, offset), [q, offset], {
-    keepPrevious: true,
-  });
+  // Approximate search goes through the identity index (misspellings, nicknames, one surname).
+  const [fuzzy, setFuzzy] = useState(false);
+  const { state, pending, reload } = useLoad(
+    () => (fuzzy && q ? identityApi.searchFuzzy(q, PAGE_SIZE, offset) : api.searchPersons(q, PAGE_SIZE, offset)),
+    [q, offset, fuzzy], { keepPrevious: true });
 
   useEffect(() => {
     if (q !== pushed.current) {
@@ -70,6 +73,11 @@ export function PersonsPage({ q, offset }: { q: string; offset: number }) {
             </button>
           </div>
           <p id="search-q-hint" class="field__hint">{t('persons.searchHint')}</p>
+          <label class="checkbox">
+            <input type="checkbox" checked={fuzzy} data-testid="search-fuzzy"
+              onChange={(event) => setFuzzy(event.currentTarget.checked)} />
+            {t('persons.fuzzy')}
+          </label>
         </div>
       </form>
 
