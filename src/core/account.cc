@@ -39,6 +39,11 @@ bool RoleHas(Role role, Permission permission) {
       return role == Role::kCoordinator || role == Role::kRegistrar || role == Role::kShelterStaff;
     case Permission::kPlaceGroups:
       return role == Role::kCoordinator || role == Role::kRegistrar;
+    case Permission::kReadDashboards:
+    case Permission::kExportAggregates:
+      return role == Role::kCoordinator || role == Role::kAnalyst;
+    case Permission::kExportWorklists:
+      return role == Role::kCoordinator || role == Role::kRegistrar || role == Role::kShelterStaff;
   }
   return false;
 }

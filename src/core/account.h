@@ -40,6 +40,9 @@ enum class Permission {
   kReadAudit,          // the audit trail and its alerts
   kManageBeds,         // check in and out, holds, the named bed board (site staff: at their sites)
   kPlaceGroups,        // propose placements of arriving groups and hold beds at any shelter
+  kReadDashboards,     // the network's dashboards (counts; small cells hidden from analysts)
+  kExportWorklists,    // CSV work lists of a site's day, with names (site staff: at their sites)
+  kExportAggregates,   // HXL-tagged aggregate exports, small cells suppressed
 };
 
 bool RoleHas(Role role, Permission permission);

@@ -6,6 +6,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "core/reception.h"
 
 namespace acogida {
 
@@ -31,6 +34,8 @@ struct Site {
   bool demo = false;           // created by `acogida demo-data`
   // Free beds per section published, without personal data, at the public HSDS endpoint.
   bool publish_capacity = false;
+  // The services checklist items the site offers; empty: every item.
+  std::vector<ServiceItem> services_offered;
   int64_t version = 1;
 };
 

@@ -5,9 +5,11 @@
 #include "service/audit_service.h"
 #include "service/auth_service.h"
 #include "service/bed_service.h"
+#include "service/dashboard_service.h"
 #include "service/identity_service.h"
 #include "service/intake_service.h"
 #include "service/person_service.h"
+#include "service/reception_service.h"
 #include "service/site_service.h"
 #include "service/user_service.h"
 
@@ -15,7 +17,7 @@ namespace acogida {
 
 struct ServiceSet {
   explicit ServiceSet(Store& store, Clock clock = SystemClock())
-      : sites(store), intake(store, clock), persons(store), auth(store, clock), users(store), audit(store, clock), identity(store), beds(store, clock) {}
+      : sites(store), intake(store, clock), persons(store), auth(store, clock), users(store), audit(store, clock), identity(store), beds(store, clock), reception(store, clock), dashboards(store, clock) {}
 
   SiteService sites;
   IntakeService intake;
@@ -25,6 +27,8 @@ struct ServiceSet {
   AuditService audit;
   IdentityService identity;
   BedService beds;
+  ReceptionService reception;
+  DashboardService dashboards;
 };
 
 }  // namespace acogida

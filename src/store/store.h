@@ -91,6 +91,23 @@ struct SectionUsage {
   std::string updated_at;  // last check-in, check-out, hold or edit of the section ("" if never)
 };
 
+// Arrivals counted by site, UTC day, sex and birth year (0 when unknown), for the dashboards.
+struct ArrivalCount {
+  int64_t site_id = 0;
+  std::string day;  // "YYYY-MM-DD" (UTC)
+  std::string sex;  // "F", "M", "X" or ""
+  int birth_year = 0;
+  int64_t count = 0;
+};
+
+// Changes of the services checklist to a status, by site and item.
+struct ServiceCount {
+  int64_t site_id = 0;
+  ServiceItem item = ServiceItem::kRepatriationLetter;
+  ServiceStatus status = ServiceStatus::kPending;
+  int64_t count = 0;
+};
+
 // An open stay with the name the bed board shows next to it.
 struct StayView {
   Stay stay;
@@ -218,6 +235,19 @@ class Tx {
   virtual Status UpdateHold(const BedHold& hold) = 0;
   // Holds not released whose expiry is at or before `now`, for the expiry job.
   virtual StatusOr<std::vector<BedHold>> ListExpiredHolds(const std::string& now) = 0;
+
+  // The reception flow's services checklist. ListServiceRecords: every record of these persons.
+  // SaveServiceRecord inserts (id 0) or updates at `record.version` (StaleVersion otherwise,
+  // also when another insert of the same person and item won) and appends its service_event.
+  virtual StatusOr<std::vector<ServiceRecord>> ListServiceRecords(const std::vector<int64_t>& person_ids) = 0;
+  virtual Status SaveServiceRecord(ServiceRecord& record) = 0;
+  // Counts for the dashboards and exports, over from_utc <= time < to_utc.
+  virtual StatusOr<std::vector<ArrivalCount>> CountArrivals(const std::string& from_utc, const std::string& to_utc) = 0;
+  virtual StatusOr<std::vector<ServiceCount>> CountServiceEvents(const std::string& from_utc,
+                                                                 const std::string& to_utc) = 0;
+  // Transport home done, by destination state (INEGI code).
+  virtual StatusOr<std::vector<std::pair<std::string, int64_t>>> CountTransportHome(const std::string& from_utc,
+                                                                                     const std::string& to_utc) = 0;
 
   // Accounts. InsertUser fills id (AlreadyExists for a taken username) and writes site_ids.
   virtual Status InsertUser(User& user, const std::string& password_hash) = 0;

@@ -9,6 +9,7 @@
 #include "store/sealed_fields.h"
 #include "store/sql/sql_accounts.h"
 #include "store/sql/sql_beds.h"
+#include "store/sql/sql_reception.h"
 #include "store/sql/sql_consents.h"
 #include "store/sql/sql_identity.h"
 #include "store/sql/sql_jobs.h"
@@ -18,7 +19,8 @@ namespace acogida {
 namespace {
 
 constexpr const char* kSiteColumns =
-    "id, name, kind, operator, city, state, timezone, latitude, longitude, demo, version, publish_capacity";
+    "id, name, kind, operator, city, state, timezone, latitude, longitude, demo, version, publish_capacity, "
+    "services_offered";
 constexpr const char* kSectionColumns = "id, site_id, name, kind, beds, version, accessible";
 constexpr const char* kPersonColumns =
     "id, household_id, given_names, paternal_surname, maternal_surname, sex, birth_date, birth_state, "
@@ -27,6 +29,12 @@ constexpr const char* kArrivalViewSql =
     "SELECT a.id, a.person_id, a.household_id, a.site_id, a.arrived_at, a.mode, a.batch_id, "
     "p.given_names, p.paternal_surname, p.maternal_surname, s.name "
     "FROM arrival a JOIN person p ON p.id = a.person_id JOIN site s ON s.id = a.site_id ";
+
+std::string ServiceItemList(const std::vector<ServiceItem>& items) {
+  std::vector<std::string> names;
+  for (ServiceItem item : items) names.emplace_back(ServiceItemName(item));
+  return JoinCommaList(names);
+}
 
 Site ReadSite(const SqlStatement& row) {
   Site site;
@@ -42,6 +50,9 @@ Site ReadSite(const SqlStatement& row) {
   site.demo = row.Int(9) != 0;
   site.version = row.Int(10);
   site.publish_capacity = row.Int(11) != 0;
+  for (const std::string& name : SplitCommaList(row.Text(12))) {
+    if (auto item = ParseServiceItem(name)) site.services_offered.push_back(*item);
+  }
   return site;
 }
 
@@ -106,10 +117,11 @@ class SqlTx : public Tx {
   Status InsertSite(Site& site) override {
     ASSIGN_OR_RETURN(auto stmt, db_.Prepare(
         "INSERT INTO site (name, kind, operator, city, state, timezone, latitude, longitude, demo, created_at, "
-        "publish_capacity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+        "publish_capacity, services_offered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     stmt->Bind(1, site.name).Bind(2, SiteKindName(site.kind)).Bind(3, site.operator_name).Bind(4, site.city)
         .Bind(5, site.state).Bind(6, site.timezone).Bind(7, site.latitude).Bind(8, site.longitude)
-        .Bind(9, site.demo ? 1 : 0).Bind(10, now_utc_).Bind(11, site.publish_capacity ? 1 : 0);
+        .Bind(9, site.demo ? 1 : 0).Bind(10, now_utc_).Bind(11, site.publish_capacity ? 1 : 0)
+        .Bind(12, ServiceItemList(site.services_offered));
     ASSIGN_OR_RETURN(site.id, InsertedId(*stmt, "insert site"));
     site.version = 1;
     return OkStatus();
@@ -132,10 +144,11 @@ class SqlTx : public Tx {
   Status UpdateSite(Site& site) override {
     ASSIGN_OR_RETURN(auto stmt, db_.Prepare(
         "UPDATE site SET name = ?, kind = ?, operator = ?, city = ?, state = ?, timezone = ?, latitude = ?, "
-        "longitude = ?, publish_capacity = ?, version = version + 1 WHERE id = ? AND version = ?"));
+        "longitude = ?, publish_capacity = ?, services_offered = ?, version = version + 1 WHERE id = ? AND version = ?"));
     stmt->Bind(1, site.name).Bind(2, SiteKindName(site.kind)).Bind(3, site.operator_name).Bind(4, site.city)
         .Bind(5, site.state).Bind(6, site.timezone).Bind(7, site.latitude).Bind(8, site.longitude)
-        .Bind(9, site.publish_capacity ? 1 : 0).Bind(10, site.id).Bind(11, site.version);
+        .Bind(9, site.publish_capacity ? 1 : 0).Bind(10, ServiceItemList(site.services_offered)).Bind(11, site.id)
+        .Bind(12, site.version);
     RETURN_IF_ERROR(stmt->Run());
     if (stmt->Changes() == 0) return StaleOrMissing("site", site.id, "SELECT version FROM site WHERE id = ?");
     site.version += 1;
@@ -347,6 +360,22 @@ class SqlTx : public Tx {
   StatusOr<std::vector<LinkagePerson>> ListPersonsById(const std::vector<int64_t>& person_ids) override {
     return sql_identity::ListPersonsById(db_, person_ids);
   }
+  StatusOr<std::vector<ServiceRecord>> ListServiceRecords(const std::vector<int64_t>& person_ids) override {
+    return sql_reception::ListServiceRecords(db_, person_ids);
+  }
+  Status SaveServiceRecord(ServiceRecord& record) override { return sql_reception::SaveServiceRecord(db_, record); }
+  StatusOr<std::vector<ArrivalCount>> CountArrivals(const std::string& from_utc, const std::string& to_utc) override {
+    return sql_reception::CountArrivals(db_, from_utc, to_utc);
+  }
+  StatusOr<std::vector<ServiceCount>> CountServiceEvents(const std::string& from_utc,
+                                                         const std::string& to_utc) override {
+    return sql_reception::CountServiceEvents(db_, from_utc, to_utc);
+  }
+  StatusOr<std::vector<std::pair<std::string, int64_t>>> CountTransportHome(const std::string& from_utc,
+                                                                             const std::string& to_utc) override {
+    return sql_reception::CountTransportHome(db_, from_utc, to_utc);
+  }
+
   Status LockSectionBoard(int64_t section_id, const std::string& now) override {
     return sql_beds::LockSectionBoard(db_, section_id, now);
   }
