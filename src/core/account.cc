@@ -44,6 +44,20 @@ bool RoleHas(Role role, Permission permission) {
       return role == Role::kCoordinator || role == Role::kAnalyst;
     case Permission::kExportWorklists:
       return role == Role::kCoordinator || role == Role::kRegistrar || role == Role::kShelterStaff;
+    case Permission::kScreenLegalNeeds:
+      return role == Role::kCoordinator || role == Role::kRegistrar || role == Role::kShelterStaff;
+    case Permission::kReadLegalCases:
+      return role == Role::kCoordinator || role == Role::kRegistrar || role == Role::kShelterStaff ||
+             role == Role::kLawyer;
+    case Permission::kWorkLegalCases:
+    case Permission::kReadLegalNotes:
+      return role == Role::kCoordinator || role == Role::kLawyer;
+    case Permission::kAssignLegalCases:
+      return role == Role::kCoordinator;
+    case Permission::kReadLegalReports:
+      return role == Role::kCoordinator || role == Role::kAnalyst;
+    case Permission::kRunSimulations:
+      return role == Role::kCoordinator || role == Role::kAnalyst;
   }
   return false;
 }

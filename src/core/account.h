@@ -43,6 +43,13 @@ enum class Permission {
   kReadDashboards,     // the network's dashboards (counts; small cells hidden from analysts)
   kExportWorklists,    // CSV work lists of a site's day, with names (site staff: at their sites)
   kExportAggregates,   // HXL-tagged aggregate exports, small cells suppressed
+  kScreenLegalNeeds,   // legal screening at intake, opening cases from it (site staff: at their sites)
+  kReadLegalCases,     // legal cases without notes (site staff: their sites'; lawyers: assigned to them)
+  kWorkLegalCases,     // case status, deadlines, appointments, documents (lawyers: their cases)
+  kAssignLegalCases,   // assignment, the lawyer directory, the overdue list (coordinators)
+  kReadLegalNotes,     // privileged notes (lawyers: their cases; coordinators as legal coordinators)
+  kReadLegalReports,   // legal-aid counts, no personal data (analysts, coordinators)
+  kRunSimulations,     // surge simulations: templates from the registry, runs, results (coordinators, analysts)
 };
 
 bool RoleHas(Role role, Permission permission);

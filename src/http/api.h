@@ -7,10 +7,13 @@
 #include "http/routes.h"
 #include "service/audit_service.h"
 #include "service/bed_service.h"
+#include "service/dashboard_service.h"
+#include "service/reception_service.h"
 #include "service/auth_service.h"
 #include "service/identity_service.h"
 #include "service/intake_service.h"
 #include "service/person_service.h"
+#include "service/simulation_service.h"
 #include "service/site_service.h"
 #include "service/service_set.h"
 #include "service/user_service.h"
@@ -31,10 +34,18 @@ struct Services {
   IdentityService* identity = nullptr;
   // The bed board, holds and placements; their routes answer 503 without it.
   BedService* beds = nullptr;
+  // Legal aid (screening, cases, lawyers); its routes answer 503 without it.
+  LegalService* legal = nullptr;
+  // The surge simulator (templates, runs, results); its routes answer 503 without it.
+  SimulationService* simulations = nullptr;
+  // The services checklist and batches; dashboards and exports. 503 without them.
+  ReceptionService* reception = nullptr;
+  DashboardService* dashboards = nullptr;
 
   static Services Of(ServiceSet& set, std::string backend, bool secure_cookies = false) {
     return Services{set.sites, set.intake, set.persons, set.auth, set.users, set.audit, std::move(backend),
-                    secure_cookies, &set.identity, &set.beds};
+                    secure_cookies, &set.identity, &set.beds, &set.legal, &set.simulations,
+                    &set.reception, &set.dashboards};
   }
 };
 
@@ -45,5 +56,8 @@ void AddPersonRoutes(Router& router, const Services& services);
 void AddAuthRoutes(Router& router, const Services& services);
 void AddAdminRoutes(Router& router, const Services& services);
 void AddBedRoutes(Router& router, const Services& services);
+void AddReceptionRoutes(Router& router, const Services& services);
+void AddLegalRoutes(Router& router, const Services& services);
+void AddSimulationRoutes(Router& router, const Services& services);
 
 }  // namespace acogida::http

@@ -1,6 +1,8 @@
 // JSON codec for sites, sections, persons, households and arrivals.
 #include "http/json_codec.h"
 
+#include <algorithm>
+
 namespace acogida::http {
 namespace {
 
@@ -11,6 +13,13 @@ StatusOr<int64_t> ReadVersion(const Json& body, Purpose purpose) {
   ASSIGN_OR_RETURN(int64_t version, ReadInt(body, "version", "version", Presence::kRequired));
   if (version < 1) return InvalidArgument("version", "must be 1 or more");
   return version;
+}
+
+// Every item when the site chose none (the stored empty list means all).
+std::vector<std::string> ServiceItemNames(const std::vector<ServiceItem>& chosen) {
+  std::vector<std::string> names;
+  for (ServiceItem item : OfferedItems(chosen)) names.emplace_back(ServiceItemName(item));
+  return names;
 }
 
 }  // namespace
@@ -27,6 +36,7 @@ Json SiteToJson(const Site& site, int64_t beds) {
               {"longitude", site.longitude},
               {"demo", site.demo},
               {"publish_capacity", site.publish_capacity},
+              {"services_offered", ServiceItemNames(site.services_offered)},
               {"version", site.version},
               {"beds", beds}};
 }
@@ -111,6 +121,15 @@ StatusOr<Site> SiteFromJson(const Json& body, int64_t id, Purpose purpose) {
   ASSIGN_OR_RETURN(site.longitude, ReadDouble(body, "longitude", "longitude", Presence::kRequired));
   ASSIGN_OR_RETURN(site.publish_capacity,
                    ReadBool(body, "publish_capacity", "publish_capacity", Presence::kOptional));
+  ASSIGN_OR_RETURN(std::vector<std::string> offered,
+                   ReadStrings(body, "services_offered", "services_offered", Presence::kOptional));
+  for (size_t idx = 0; idx < offered.size(); ++idx) {
+    auto item = ParseServiceItem(offered[idx]);
+    if (!item) return InvalidArgument("services_offered[" + std::to_string(idx) + "]", "is not a checklist item");
+    if (std::find(site.services_offered.begin(), site.services_offered.end(), *item) == site.services_offered.end()) {
+      site.services_offered.push_back(*item);
+    }
+  }
   return site;
 }
 

@@ -23,7 +23,9 @@ void Respond(httplib::Response& res, StatusOr<Reply> reply) {
   }
   res.status = reply->status;
   for (const auto& [name, value] : reply->headers) res.set_header(name, value);
-  if (reply->status != 204) {
+  if (!reply->content_type.empty()) {
+    res.set_content(reply->text, reply->content_type);
+  } else if (reply->status != 204) {
     res.set_content(reply->body.dump(-1, ' ', false, Json::error_handler_t::replace), "application/json");
   }
 }

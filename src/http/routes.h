@@ -59,6 +59,9 @@ struct Reply {
   int status = 200;
   Json body;  // null for 204
   std::vector<std::pair<std::string, std::string>> headers = {};
+  // A body that is not JSON (CSV exports): sent as is with this content type when it is set.
+  std::string content_type = {};
+  std::string text = {};
 };
 
 // True for an edit made at an old version of a record (core StaleVersion).

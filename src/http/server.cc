@@ -68,6 +68,9 @@ ApiServer::ApiServer(Services services, ServerOptions options)
   AddHouseholdRoutes(*router_, services_);
   AddPersonRoutes(*router_, services_);
   AddBedRoutes(*router_, services_);
+  AddReceptionRoutes(*router_, services_);
+  AddLegalRoutes(*router_, services_);
+  AddSimulationRoutes(*router_, services_);
 
   if (!options_.web_root.empty()) server_->set_mount_point("/", options_.web_root);
 

@@ -7,6 +7,7 @@
 #include "service/audit.h"
 #include "service/bed_demo.h"
 #include "service/intake_service.h"
+#include "service/legal_demo.h"
 #include "service/site_service.h"
 #include "synth/demo_network.h"
 
@@ -94,6 +95,7 @@ StatusOr<DemoDataReport> LoadDemoData(Store& store, const Clock& clock, const De
       }
     }
     RETURN_IF_ERROR(AddBedDemo(tx, FormatUtc(clock())));
+    RETURN_IF_ERROR(AddLegalDemo(tx, report.accounts, today).status());
     return OkStatus();
   }));
   return report;

@@ -8,8 +8,10 @@
 #include "service/dashboard_service.h"
 #include "service/identity_service.h"
 #include "service/intake_service.h"
+#include "service/legal_service.h"
 #include "service/person_service.h"
 #include "service/reception_service.h"
+#include "service/simulation_service.h"
 #include "service/site_service.h"
 #include "service/user_service.h"
 
@@ -17,7 +19,7 @@ namespace acogida {
 
 struct ServiceSet {
   explicit ServiceSet(Store& store, Clock clock = SystemClock())
-      : sites(store), intake(store, clock), persons(store), auth(store, clock), users(store), audit(store, clock), identity(store), beds(store, clock), reception(store, clock), dashboards(store, clock) {}
+      : sites(store), intake(store, clock), persons(store), auth(store, clock), users(store), audit(store, clock), identity(store), beds(store, clock), reception(store, clock), dashboards(store, clock), legal(store, clock), simulations(store, clock) {}
 
   SiteService sites;
   IntakeService intake;
@@ -29,6 +31,8 @@ struct ServiceSet {
   BedService beds;
   ReceptionService reception;
   DashboardService dashboards;
+  LegalService legal;
+  SimulationService simulations;
 };
 
 }  // namespace acogida

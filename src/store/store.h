@@ -23,6 +23,8 @@
 #include "core/status.h"
 #include "core/utc_time.h"
 #include "crypto/key_ring.h"
+#include "store/legal_records.h"
+#include "store/simulation_records.h"
 
 namespace acogida {
 
@@ -294,6 +296,61 @@ class Tx {
   // gives the claim up so that the next check runs it again.
   virtual StatusOr<bool> ClaimJob(const std::string& name, const std::string& not_before) = 0;
   virtual Status FinishJob(const std::string& name, bool succeeded) = 0;
+
+  // Legal aid (issue 6; sql/sql_legal.cc). Versioned records follow the sites' rules: a
+  // stale version is Aborted ("version"), a missing id NotFound. Sealed values (the A-number,
+  // notes' bodies, the contact a person leaves) are sealed on writing and opened on reading.
+  // GetLegalScreening: NotFound when the person has none. SaveLegalScreening inserts when
+  // `version` is 0 (AlreadyExists if one exists), else updates version-checked.
+  virtual StatusOr<LegalScreening> GetLegalScreening(int64_t person_id) = 0;
+  virtual Status SaveLegalScreening(LegalScreening& screening) = 0;
+  // InsertLegalCase fills id, stamps, its first history event and its type's documents checklist.
+  virtual Status InsertLegalCase(LegalCase& legal_case) = 0;
+  virtual StatusOr<LegalCase> GetLegalCase(int64_t case_id) = 0;
+  virtual StatusOr<std::vector<LegalCase>> ListLegalCases(const LegalCaseFilter& filter) = 0;  // newest first
+  // Saves status, outcome, lawyer, summary and next action date; appends a history event by
+  // `by` when the status, lawyer or outcome changed.
+  virtual Status UpdateLegalCase(LegalCase& legal_case, const std::string& by) = 0;
+  virtual StatusOr<std::vector<LegalCaseEvent>> ListLegalCaseEvents(int64_t case_id) = 0;
+  virtual Status InsertLegalDeadline(LegalDeadline& deadline) = 0;
+  virtual StatusOr<LegalDeadline> GetLegalDeadline(int64_t deadline_id) = 0;
+  virtual Status UpdateLegalDeadline(LegalDeadline& deadline) = 0;  // title, due date, met_at
+  virtual StatusOr<std::vector<LegalDeadline>> ListLegalDeadlines(const LegalDeadlineFilter& filter) = 0;  // by due date
+  virtual Status InsertLegalAppointment(LegalAppointment& appointment) = 0;
+  virtual StatusOr<std::vector<LegalAppointment>> ListLegalAppointments(const LegalAppointmentFilter& filter) = 0;
+  virtual Status InsertLegalNote(LegalNote& note) = 0;
+  virtual StatusOr<std::vector<LegalNote>> ListLegalNotes(int64_t case_id) = 0;  // oldest first
+  // InsertLegalDocument: AlreadyExists when the case lists the item already.
+  virtual Status InsertLegalDocument(LegalDocument& document) = 0;
+  virtual StatusOr<LegalDocument> GetLegalDocument(int64_t document_id) = 0;
+  virtual Status UpdateLegalDocument(LegalDocument& document) = 0;  // status, updated_by
+  virtual StatusOr<std::vector<LegalDocument>> ListLegalDocuments(int64_t case_id) = 0;
+  // The lawyer directory; ListLawyers gives each entry's open cases. AlreadyExists when the
+  // user account is already another entry's.
+  virtual Status InsertLawyer(Lawyer& lawyer) = 0;
+  virtual StatusOr<Lawyer> GetLawyer(int64_t lawyer_id) = 0;
+  virtual StatusOr<std::vector<LawyerLoad>> ListLawyers() = 0;  // by name
+  virtual Status UpdateLawyer(Lawyer& lawyer) = 0;
+  // A person's contact preferences; version 0 (channel none) when none were recorded.
+  // SaveContactPreferences inserts at version 0, else updates version-checked.
+  virtual StatusOr<ContactPreferences> GetContactPreferences(int64_t person_id) = 0;
+  virtual Status SaveContactPreferences(ContactPreferences& contact) = 0;
+
+  // Surge simulation runs (issue 7; sql/sql_simulations.cc). Times come from the caller. Each
+  // change of state applies only while the run is queued or running and returns whether it did
+  // (false: cancelled, failed or finished meanwhile, perhaps by another server).
+  virtual Status InsertSimulationRun(SimulationRun& run) = 0;  // fills id
+  virtual StatusOr<SimulationRun> GetSimulationRun(int64_t run_id) = 0;  // NotFound
+  // The newest `limit` runs, newest first, without scenario and result.
+  virtual StatusOr<std::vector<SimulationRun>> ListSimulationRuns(int limit) = 0;
+  virtual StatusOr<bool> StartSimulationRun(int64_t run_id, const std::string& now) = 0;  // queued → running
+  // Writes progress and the heartbeat (updated_at).
+  virtual StatusOr<bool> HeartbeatSimulationRun(int64_t run_id, double progress, const std::string& now) = 0;
+  // Writes run.status, progress, result_json, error and finished_at (also as updated_at).
+  virtual StatusOr<bool> FinishSimulationRun(const SimulationRun& run) = 0;
+  // Marks failed with `error` every queued or running run whose heartbeat is before `before`.
+  virtual StatusOr<int64_t> FailStaleSimulationRuns(const std::string& before, const std::string& error,
+                                                    const std::string& now) = 0;
 
   // The time this transaction stamps on what it writes (ISO 8601 UTC).
   virtual const std::string& now() const = 0;

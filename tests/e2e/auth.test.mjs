@@ -36,7 +36,8 @@ test('a registrar sees only their site, registers and finds a household, and log
   await screenshot(page, 'login');
   await logIn(page, '/#/personas', registrar);
   await waitForText(page, tid('page-title'), 'Personas');
-  assert.deepEqual(await navLabels(page), ['nav-persons', 'nav-intake', 'nav-sites']);
+  assert.deepEqual(await navLabels(page),
+    ['nav-persons', 'nav-intake', 'nav-tracing', 'nav-sites', 'nav-beds', 'nav-placement', 'nav-legal']);
   assert.equal((await page.textContent(tid('account-name')))?.trim(), 'Registro E2E');
   assert.equal((await page.textContent(tid('account-role')))?.trim(), 'Registro');
 
@@ -138,11 +139,15 @@ test('an expired session shows the login page and returns to the same page after
   assert.deepEqual(page.errors, []);
 });
 
-test('an analyst is offered only Sitios and changes their own password', { timeout: 60_000 }, async () => {
+test('an analyst is offered counts only and changes their own password', { timeout: 60_000 }, async () => {
   const page = await app.newPage();
   await logIn(page, '/', ANALYST);
+  // Analysts start on the dashboard, where small counts are hidden from them.
+  await waitForText(page, tid('page-title'), 'Tablero de la red');
+  await page.locator(tid('dashboard-suppressed')).waitFor();
+  assert.deepEqual(await navLabels(page), ['nav-dashboard', 'nav-sites', 'nav-beds', 'nav-simulation']);
+  await page.click(tid('nav-sites'));
   await waitForText(page, tid('page-title'), 'Sitios');
-  assert.deepEqual(await navLabels(page), ['nav-sites']);
   assert.equal(await page.locator(tid('site-new')).count(), 0, 'an analyst does not create sites');
   await page.goto('/#/personas');
   await page.locator(tid('forbidden')).waitFor();

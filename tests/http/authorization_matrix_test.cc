@@ -27,6 +27,9 @@ using testing::MakePerson;
 using testing::TestActor;
 
 constexpr const char* kPassword = "frase de prueba bastante larga";
+// A one-day scenario for the simulation routes' cells.
+constexpr const char* kTinyScenario =
+    R"({"days": 1, "cities": [{"id": "Tijuana", "lat": 32.5, "lon": -117.0}], "ports": [{"id": "Tijuana", "city": "Tijuana", "daily_rate": 20}]})";
 
 enum class Scope { kOwn, kOther };
 
@@ -58,6 +61,13 @@ class AuthorizationMatrixTest : public ::testing::TestWithParam<Backend> {
     audit_ = std::make_unique<AuditService>(*store_, SystemClock());
     identity_ = std::make_unique<IdentityService>(*store_);
     beds_ = std::make_unique<BedService>(*store_, SystemClock());
+    reception_ = std::make_unique<ReceptionService>(*store_, SystemClock());
+    dashboards_ = std::make_unique<DashboardService>(*store_, SystemClock());
+    legal_ = std::make_unique<LegalService>(*store_, SystemClock());
+    // Every permitted cell queues a run; the default queue of 8 would refuse some (429).
+    SimulationServiceOptions simulation_options;
+    simulation_options.queue_capacity = 1000;
+    simulations_ = std::make_unique<SimulationService>(*store_, SystemClock(), simulation_options);
     for (Scope scope : {Scope::kOwn, Scope::kOther}) {
       auto site = sites_->Create(admin_, testing::TijuanaCentre());
       ASSERT_OK(site);
@@ -75,9 +85,14 @@ class AuthorizationMatrixTest : public ::testing::TestWithParam<Backend> {
       ASSERT_OK(users_->Create(admin_, NewUser{username, "", role, SiteIdsFor(role), kPassword}).status());
       token_[role] = Login(username);
     }
+    SetUpLegal();
+    auto run = simulations_->Submit(coordinator_, SimulationRequest{kTinyScenario, 1, 1});
+    ASSERT_OK(run);
+    simulation_run_ = run->id;
     server_ = std::make_unique<http::ApiServer>(
         http::Services{*sites_, *intake_, *persons_, *auth_, *users_, *audit_,
-                       GetParam() == Backend::kSqlite ? "sqlite" : "postgresql", false, identity_.get(), beds_.get()},
+                       GetParam() == Backend::kSqlite ? "sqlite" : "postgresql", false, identity_.get(), beds_.get(), legal_.get(), simulations_.get(),
+                       reception_.get(), dashboards_.get()},
         http::ServerOptions{"127.0.0.1", 0, "", 8});
     auto port = server_->Bind();
     ASSERT_OK(port);
@@ -246,6 +261,12 @@ class AuthorizationMatrixTest : public ::testing::TestWithParam<Backend> {
   std::unique_ptr<AuditService> audit_;
   std::unique_ptr<IdentityService> identity_;
   std::unique_ptr<BedService> beds_;
+  std::unique_ptr<ReceptionService> reception_;
+  std::unique_ptr<DashboardService> dashboards_;
+  std::unique_ptr<LegalService> legal_;
+  std::unique_ptr<SimulationService> simulations_;
+  int64_t simulation_run_ = 0;
+  std::map<Scope, int64_t> lawyer_, case_;
   std::unique_ptr<http::ApiServer> server_;
   std::thread serving_;
   int port_ = 0;
@@ -389,6 +410,115 @@ std::map<std::string, Cell> AuthorizationMatrixTest::Cells() {
                          Json{{"items", {{{"label", "Grupo"}, {"section_id", FreshSection(scope)}, {"beds", 1}}}}}.dump()};
         }}},
       {"get /public/v1/service_capacity", {200, fixed("/public/v1/service_capacity")}},
+      {"get /api/v1/persons/{id}/services",
+       {200, [this](Role, Scope scope) { return Request{"/api/v1/persons/" + Id(person_[scope]) + "/services"}; }}},
+      {"post /api/v1/persons/{id}/services",
+       {200,
+        [this](Role, Scope scope) {
+          return Request{"/api/v1/persons/" + Id(FreshPerson(scope)) + "/services",
+                         Json{{"site_id", site_[scope]}, {"item", "food_kit"}, {"status", "done"}, {"version", 0}}.dump()};
+        }}},
+      {"get /api/v1/sites/{id}/batches",
+       {200, [this](Role, Scope scope) { return Request{"/api/v1/sites/" + Id(site_[scope]) + "/batches?date=2026-11-29"}; }}},
+      {"get /api/v1/sites/{id}/batch",
+       {200,
+        [this](Role, Scope scope) {
+          return Request{"/api/v1/sites/" + Id(site_[scope]) + "/batch?date=2026-11-29&batch_id="};
+        }}},
+      {"get /api/v1/dashboard", {200, fixed("/api/v1/dashboard?days=30")}},
+      {"get /api/v1/exports/worklist.csv",
+       {200,
+        [this](Role, Scope scope) {
+          return Request{"/api/v1/exports/worklist.csv?site_id=" + Id(site_[scope]) + "&date=2026-11-29"};
+        }}},
+      {"get /api/v1/exports/arrivals-hxl.csv", {200, fixed("/api/v1/exports/arrivals-hxl.csv?days=30")}},
+      {"get /api/v1/persons/{id}/legal-screening",
+       {200, [this](Role, Scope scope) { return Request{"/api/v1/persons/" + Id(person_[scope]) + "/legal-screening"}; }}},
+      {"put /api/v1/persons/{id}/legal-screening",
+       {200,
+        [this](Role, Scope scope) {
+          return Request{"/api/v1/persons/" + Id(FreshPerson(scope)) + "/legal-screening",
+                         Json{{"answers", {{"custody", "yes"}}}, {"version", 0}}.dump()};
+        }}},
+      {"get /api/v1/legal-cases", {200, fixed("/api/v1/legal-cases")}},
+      {"post /api/v1/legal-cases",
+       {201,
+        [this](Role, Scope scope) {
+          return Request{"/api/v1/legal-cases",
+                         Json{{"person_id", FreshPerson(scope)}, {"screening_item", "children_in_us"}}.dump()};
+        }}},
+      {"get /api/v1/legal-cases/{id}", {200, [this](Role, Scope scope) { return Request{CasePath(scope)}; }}},
+      {"put /api/v1/legal-cases/{id}",
+       {200,
+        [this](Role, Scope scope) {
+          return Request{"/api/v1/legal-cases/" + Id(FreshCase(scope)),
+                         Json{{"status", "in_progress"}, {"version", 2}}.dump()};
+        }}},
+      {"get /api/v1/legal-cases/{id}/deadlines",
+       {200, [this](Role, Scope scope) { return Request{CasePath(scope, "/deadlines")}; }}},
+      {"post /api/v1/legal-cases/{id}/deadlines",
+       {201,
+        [this](Role, Scope scope) {
+          return Request{CasePath(scope, "/deadlines"), Json{{"title", "Audiencia"}, {"due_date", "2026-12-15"}}.dump()};
+        }}},
+      {"put /api/v1/legal-cases/{id}/deadlines/{deadline_id}",
+       {200,
+        [this](Role, Scope scope) {
+          return Request{CasePath(scope, "/deadlines/" + Id(FreshDeadline(scope))),
+                         Json{{"met", true}, {"version", 1}}.dump()};
+        }}},
+      {"get /api/v1/legal-cases/{id}/appointments",
+       {200, [this](Role, Scope scope) { return Request{CasePath(scope, "/appointments")}; }}},
+      {"post /api/v1/legal-cases/{id}/appointments",
+       {201,
+        [this](Role, Scope scope) {
+          return Request{CasePath(scope, "/appointments"),
+                         Json{{"starts_at", "2026-12-02T17:00:00Z"}, {"mode", "video"}}.dump()};
+        }}},
+      {"get /api/v1/legal-cases/{id}/notes",
+       {200, [this](Role, Scope scope) { return Request{CasePath(scope, "/notes")}; }}},
+      {"post /api/v1/legal-cases/{id}/notes",
+       {201, [this](Role, Scope scope) { return Request{CasePath(scope, "/notes"), Json{{"body", "Nota"}}.dump()}; }}},
+      {"get /api/v1/legal-cases/{id}/documents",
+       {200, [this](Role, Scope scope) { return Request{CasePath(scope, "/documents")}; }}},
+      {"post /api/v1/legal-cases/{id}/documents",
+       {201,
+        [this](Role, Scope scope) { return Request{CasePath(scope, "/documents"), Json{{"item", FreshItem()}}.dump()}; }}},
+      {"put /api/v1/legal-cases/{id}/documents/{document_id}",
+       {200,
+        [this](Role, Scope scope) {
+          return Request{CasePath(scope, "/documents/" + Id(FreshDocument(scope))),
+                         Json{{"status", "received"}, {"version", 1}}.dump()};
+        }}},
+      {"get /api/v1/lawyers", {200, fixed("/api/v1/lawyers")}},
+      {"post /api/v1/lawyers",
+       {201,
+        fixed("/api/v1/lawyers",
+              Json{{"name", "Lic. Nueva"}, {"specialties", {"custody"}}, {"languages", {"spa"}}}.dump())}},
+      {"put /api/v1/lawyers/{id}",
+       {200,
+        [this](Role, Scope) {
+          return Request{"/api/v1/lawyers/" + Id(FreshLawyer(0)),
+                         Json{{"name", "Lic. Editada"}, {"specialties", {"custody"}}, {"version", 1}}.dump()};
+        }}},
+      {"get /api/v1/legal/overdue", {200, fixed("/api/v1/legal/overdue")}},
+      // Lawyers see their own calendar (no site); site staff name a site, which must be theirs.
+      {"get /api/v1/legal/calendar",
+       {200,
+        [this](Role role, Scope scope) {
+          if (role == Role::kLawyer && scope == Scope::kOwn) return Request{"/api/v1/legal/calendar"};
+          return Request{"/api/v1/legal/calendar?site_id=" + Id(site_[scope])};
+        }}},
+      {"get /api/v1/legal/reports", {200, fixed("/api/v1/legal/reports")}},
+      {"get /api/v1/simulations/template", {200, fixed("/api/v1/simulations/template")}},
+      {"post /api/v1/simulations",
+       {202, fixed("/api/v1/simulations", Json{{"scenario", Json::parse(kTinyScenario)}, {"replications", 1}}.dump())}},
+      {"get /api/v1/simulations", {200, fixed("/api/v1/simulations")}},
+      {"get /api/v1/simulations/{id}",
+       {200, [this](Role, Scope) { return Request{"/api/v1/simulations/" + Id(simulation_run_)}; }}},
+      // Cancelling is idempotent: the run is cancelled once, then returned as it is.
+      {"delete /api/v1/simulations/{id}",
+       {200, [this](Role, Scope) { return Request{"/api/v1/simulations/" + Id(simulation_run_)}; }}},
       {"get /api/v1/users", {200, fixed("/api/v1/users")}},
       {"post /api/v1/users",
        {201,

@@ -25,6 +25,7 @@ export interface Site {
   longitude: number | null;
   demo: boolean;
   publish_capacity: boolean;
+  services_offered: string[];  // checklist items (reception_api.ts SERVICE_ITEMS); every one when none was chosen
   version: number;
   beds: number;
 }

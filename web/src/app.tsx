@@ -9,7 +9,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, onUnauthenticated, setCsrfToken, type ApiError, type SessionInfo, type SessionUser } from './api';
 import {
-  SessionContext, canAdminister, canManageBeds, canManageSites, canPlaceGroups, canUsePersons, forgetAccessReasons, useSession, type Session,
+  SessionContext, canAdminister, canManageBeds, canManageSites, canPlaceGroups, canSeeArrivals, canSeeDashboard, canUsePersons, forgetAccessReasons, useSession, type Session,
 } from './auth';
 import { enumLabel } from './format';
 import { I18nContext, LOCALES, loadLocale, makeI18n, saveLocale, useI18n, type Locale } from './i18n';
@@ -17,7 +17,9 @@ import { toApiError } from './load';
 import { href, navigate, useRoute, NO_AUDIT_FILTERS, type Route } from './router';
 import { AccountPage } from './pages/account_page';
 import { AuditPage } from './pages/audit_page';
+import { BatchesPage } from './pages/batches_page';
 import { BedBoardPage } from './pages/bed_board_page';
+import { DashboardPage } from './pages/dashboard_page';
 import { ForbiddenPage } from './pages/forbidden_page';
 import { IntakePage } from './pages/intake_page';
 import { LoginPage, type LoginReason } from './pages/login_page';
@@ -31,9 +33,15 @@ import { SitePage } from './pages/site_page';
 import { SitesPage } from './pages/sites_page';
 import { TracingPage } from './pages/tracing_page';
 import { UsersPage } from './pages/users_page';
+import { LegalCasePage } from './pages/legal_case_page';
+import { LegalCasesPage } from './pages/legal_cases_page';
+import { LegalOverduePage } from './pages/legal_overdue_page';
+import { canAssignCases, canSeeCases } from './legal_api';
+import { SimulationPage } from './pages/simulation_page';
+import { canRunSimulations } from './simulation_api';
 import { ErrorNotice, Loading } from './components/ui';
 
-type Section = 'persons' | 'intake' | 'tracing' | 'sites' | 'beds' | 'placement' | 'users' | 'audit' | 'account';
+type Section = 'dashboard' | 'persons' | 'intake' | 'tracing' | 'sites' | 'beds' | 'placement' | 'legal' | 'legalOverdue' | 'simulation' | 'users' | 'audit' | 'account';
 
 function sectionOf(route: Route): Section | null {
   switch (route.name) {
@@ -44,6 +52,10 @@ function sectionOf(route: Route): Section | null {
       return 'intake';
     case 'tracing':
       return 'tracing';
+    case 'dashboard':
+      return 'dashboard';
+    case 'batches':
+      return 'sites';
     case 'sites':
     case 'siteNew':
     case 'site':
@@ -54,6 +66,13 @@ function sectionOf(route: Route): Section | null {
       return 'beds';
     case 'placement':
       return 'placement';
+    case 'legalCases':
+    case 'legalCase':
+      return 'legal';
+    case 'legalOverdue':
+      return 'legalOverdue';
+    case 'simulation':
+      return 'simulation';
     case 'users':
       return 'users';
     case 'audit':
@@ -67,10 +86,12 @@ function sectionOf(route: Route): Section | null {
 }
 
 // The first page of each role: people for those who register and look after them, the audit trail for
-// the administrator, the site list for everyone else.
+// the administrator, the dashboard for analysts, their cases for lawyers, the site list for everyone else.
 export function homeRoute(user: SessionUser): Route {
   if (canUsePersons(user)) return { name: 'persons', q: '', offset: 0 };
   if (canAdminister(user)) return { name: 'audit', filters: NO_AUDIT_FILTERS, offset: 0 };
+  if (canSeeDashboard(user)) return { name: 'dashboard' };
+  if (user.role === 'lawyer') return { name: 'legalCases' };
   return { name: 'sites' };
 }
 
@@ -87,8 +108,19 @@ function allowed(route: Route, user: SessionUser): boolean {
       return canManageSites(user);
     case 'board':
       return canManageBeds(user, route.id);
+    case 'batches':
+      return canSeeArrivals(user, route.id);
+    case 'dashboard':
+      return canSeeDashboard(user);
     case 'placement':
       return canPlaceGroups(user);
+    case 'legalCases':
+    case 'legalCase':
+      return canSeeCases(user);
+    case 'legalOverdue':
+      return canAssignCases(user);
+    case 'simulation':
+      return canRunSimulations(user);
     case 'users':
     case 'audit':
       return canAdminister(user);
@@ -128,6 +160,18 @@ function Page({ route }: { route: Route }) {
       return <PlacementPage />;
     case 'tracing':
       return <TracingPage />;
+    case 'batches':
+      return <BatchesPage key={route.id} id={route.id} date={route.date} batch={route.batch} />;
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'legalCases':
+      return <LegalCasesPage />;
+    case 'legalCase':
+      return <LegalCasePage key={route.id} id={route.id} />;
+    case 'legalOverdue':
+      return <LegalOverduePage />;
+    case 'simulation':
+      return <SimulationPage />;
     case 'account':
       return <AccountPage />;
     case 'users':
@@ -242,12 +286,16 @@ function AccountMenu({ section }: { section: Section | null }) {
 function Header({ section, user, home }: { section: Section | null; user: SessionUser | null; home: Route }) {
   const { t } = useI18n();
   const links: { section: Section; route: Route; label: string; shown: boolean }[] = user ? [
+    { section: 'dashboard', route: { name: 'dashboard' }, label: t('nav.dashboard'), shown: canSeeDashboard(user) },
     { section: 'persons', route: { name: 'persons', q: '', offset: 0 }, label: t('nav.persons'), shown: canUsePersons(user) },
     { section: 'intake', route: { name: 'intake' }, label: t('nav.intake'), shown: canUsePersons(user) },
     { section: 'tracing', route: { name: 'tracing' }, label: t('nav.tracing'), shown: canUsePersons(user) },
     { section: 'sites', route: { name: 'sites' }, label: t('nav.sites'), shown: true },
     { section: 'beds', route: { name: 'network' }, label: t('nav.beds'), shown: true },
     { section: 'placement', route: { name: 'placement' }, label: t('nav.placement'), shown: canPlaceGroups(user) },
+    { section: 'legal', route: { name: 'legalCases' }, label: t('nav.legal'), shown: canSeeCases(user) },
+    { section: 'legalOverdue', route: { name: 'legalOverdue' }, label: t('nav.legalOverdue'), shown: canAssignCases(user) },
+    { section: 'simulation', route: { name: 'simulation' }, label: t('nav.simulation'), shown: canRunSimulations(user) },
     { section: 'users', route: { name: 'users' }, label: t('nav.users'), shown: canAdminister(user) },
     { section: 'audit', route: { name: 'audit', filters: NO_AUDIT_FILTERS, offset: 0 }, label: t('nav.audit'), shown: canAdminister(user) },
   ] : [];

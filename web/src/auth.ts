@@ -64,6 +64,11 @@ export function canPlaceGroups(user: SessionUser): boolean {
   return user.role === 'coordinator' || user.role === 'registrar';
 }
 
+// The network dashboard (counts; analysts see small cells hidden).
+export function canSeeDashboard(user: SessionUser): boolean {
+  return user.role === 'coordinator' || user.role === 'analyst';
+}
+
 export function canAdminister(user: SessionUser): boolean {
   return user.role === 'administrator';
 }

@@ -5,10 +5,16 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { bedsEn, bedsEs } from './messages_beds';
 import { identityEn, identityEs } from './messages_identity';
+import { receptionEn, receptionEs } from './messages_reception';
+import { legalEn, legalEs } from './messages_legal';
+import { simulationEn, simulationEs } from './messages_simulation';
 
 const es = {
   ...bedsEs,
   ...identityEs,
+  ...receptionEs,
+  ...legalEs,
+  ...simulationEs,
   'app.name': 'Acogida',
   'app.tagline': 'Recepción y albergues',
   'a11y.skip': 'Saltar al contenido',
@@ -416,6 +422,9 @@ export type Messages = Record<MessageKey, string>;
 const en: Messages = {
   ...bedsEn,
   ...identityEn,
+  ...receptionEn,
+  ...legalEn,
+  ...simulationEn,
   'app.name': 'Acogida',
   'app.tagline': 'Reception and shelters',
   'a11y.skip': 'Skip to content',

@@ -20,6 +20,12 @@ export type Route =
   | { name: 'network' }
   | { name: 'placement' }
   | { name: 'tracing' }
+  | { name: 'batches'; id: number; date: string; batch: string | null }
+  | { name: 'dashboard' }
+  | { name: 'legalCases' }
+  | { name: 'legalCase'; id: number }
+  | { name: 'legalOverdue' }
+  | { name: 'simulation' }
   | { name: 'account' }
   | { name: 'users' }
   | { name: 'audit'; filters: AuditFilters; offset: number }
@@ -55,10 +61,21 @@ export function parseHash(hash: string): Route {
     if (id !== null && segments.length === 2) return { name: 'site', id };
     if (id !== null && third === 'editar' && segments.length === 3) return { name: 'siteEdit', id };
     if (id !== null && third === 'camas' && segments.length === 3) return { name: 'board', id };
+    if (id !== null && third === 'grupos' && segments.length === 3) {
+      return { name: 'batches', id, date: params.get('fecha') ?? '', batch: params.get('lote') };
+    }
   }
   if (first === 'camas' && segments.length === 1) return { name: 'network' };
   if (first === 'colocar' && segments.length === 1) return { name: 'placement' };
   if (first === 'busqueda-familiar' && segments.length === 1) return { name: 'tracing' };
+  if (first === 'tablero' && segments.length === 1) return { name: 'dashboard' };
+  if (first === 'juridico') {
+    if (segments.length === 1) return { name: 'legalCases' };
+    if (second === 'vencidos' && segments.length === 2) return { name: 'legalOverdue' };
+    const caseId = parseId(third);
+    if (second === 'casos' && caseId !== null && segments.length === 3) return { name: 'legalCase', id: caseId };
+  }
+  if (first === 'simulacion' && segments.length === 1) return { name: 'simulation' };
   if (first === 'cuenta' && segments.length === 1) return { name: 'account' };
   if (first === 'usuarios' && segments.length === 1) return { name: 'users' };
   if (first === 'auditoria' && segments.length === 1) {
@@ -104,6 +121,23 @@ export function href(route: Route): string {
       return '#/colocar';
     case 'tracing':
       return '#/busqueda-familiar';
+    case 'batches': {
+      const params = new URLSearchParams();
+      if (route.date) params.set('fecha', route.date);
+      if (route.batch !== null) params.set('lote', route.batch);
+      const text = params.toString();
+      return `#/sitios/${route.id}/grupos${text ? `?${text}` : ''}`;
+    }
+    case 'dashboard':
+      return '#/tablero';
+    case 'legalCases':
+      return '#/juridico';
+    case 'legalCase':
+      return `#/juridico/casos/${route.id}`;
+    case 'legalOverdue':
+      return '#/juridico/vencidos';
+    case 'simulation':
+      return '#/simulacion';
     case 'account':
       return '#/cuenta';
     case 'users':

@@ -13,6 +13,8 @@
 #include "store/sql/sql_consents.h"
 #include "store/sql/sql_identity.h"
 #include "store/sql/sql_jobs.h"
+#include "store/sql/sql_legal.h"
+#include "store/sql/sql_simulations.h"
 #include "store/sql/sql_rows.h"
 
 namespace acogida {
@@ -351,7 +353,8 @@ class SqlTx : public Tx {
     return sql_consents::PersonsToAnonymise(db_, inactive_before);
   }
   Status AnonymisePerson(int64_t person_id) override {
-    return sql_consents::AnonymisePerson(db_, now_utc_, person_id);
+    RETURN_IF_ERROR(sql_consents::AnonymisePerson(db_, now_utc_, person_id));
+    return sql_legal::AnonymiseLegal(db_, person_id);
   }
 
   StatusOr<std::vector<LinkagePerson>> ListPersonsAfter(int64_t after_id, int limit) override {
@@ -474,6 +477,85 @@ class SqlTx : public Tx {
   Status FinishJob(const std::string& name, bool succeeded) override {
     return sql_jobs::FinishJob(db_, now_utc_, name, succeeded);
   }
+  // Legal aid (issue 6): forwarded to sql_legal.
+  StatusOr<LegalScreening> GetLegalScreening(int64_t person_id) override {
+    return sql_legal::GetScreening(db_, keys_, person_id);
+  }
+  Status SaveLegalScreening(LegalScreening& screening) override {
+    return sql_legal::SaveScreening(db_, keys_, now_utc_, screening);
+  }
+  Status InsertLegalCase(LegalCase& legal_case) override { return sql_legal::InsertCase(db_, now_utc_, legal_case); }
+  StatusOr<LegalCase> GetLegalCase(int64_t case_id) override { return sql_legal::GetCase(db_, case_id); }
+  StatusOr<std::vector<LegalCase>> ListLegalCases(const LegalCaseFilter& filter) override {
+    return sql_legal::ListCases(db_, filter);
+  }
+  Status UpdateLegalCase(LegalCase& legal_case, const std::string& by) override {
+    return sql_legal::UpdateCase(db_, now_utc_, legal_case, by);
+  }
+  StatusOr<std::vector<LegalCaseEvent>> ListLegalCaseEvents(int64_t case_id) override {
+    return sql_legal::ListCaseEvents(db_, case_id);
+  }
+  Status InsertLegalDeadline(LegalDeadline& deadline) override {
+    return sql_legal::InsertDeadline(db_, now_utc_, deadline);
+  }
+  StatusOr<LegalDeadline> GetLegalDeadline(int64_t deadline_id) override {
+    return sql_legal::GetDeadline(db_, deadline_id);
+  }
+  Status UpdateLegalDeadline(LegalDeadline& deadline) override { return sql_legal::UpdateDeadline(db_, deadline); }
+  StatusOr<std::vector<LegalDeadline>> ListLegalDeadlines(const LegalDeadlineFilter& filter) override {
+    return sql_legal::ListDeadlines(db_, filter);
+  }
+  Status InsertLegalAppointment(LegalAppointment& appointment) override {
+    return sql_legal::InsertAppointment(db_, now_utc_, appointment);
+  }
+  StatusOr<std::vector<LegalAppointment>> ListLegalAppointments(const LegalAppointmentFilter& filter) override {
+    return sql_legal::ListAppointments(db_, filter);
+  }
+  Status InsertLegalNote(LegalNote& note) override { return sql_legal::InsertNote(db_, keys_, now_utc_, note); }
+  StatusOr<std::vector<LegalNote>> ListLegalNotes(int64_t case_id) override {
+    return sql_legal::ListNotes(db_, keys_, case_id);
+  }
+  Status InsertLegalDocument(LegalDocument& document) override {
+    return sql_legal::InsertDocument(db_, now_utc_, document);
+  }
+  StatusOr<LegalDocument> GetLegalDocument(int64_t document_id) override {
+    return sql_legal::GetDocument(db_, document_id);
+  }
+  Status UpdateLegalDocument(LegalDocument& document) override {
+    return sql_legal::UpdateDocument(db_, now_utc_, document);
+  }
+  StatusOr<std::vector<LegalDocument>> ListLegalDocuments(int64_t case_id) override {
+    return sql_legal::ListDocuments(db_, case_id);
+  }
+  Status InsertLawyer(Lawyer& lawyer) override { return sql_legal::InsertLawyer(db_, now_utc_, lawyer); }
+  StatusOr<Lawyer> GetLawyer(int64_t lawyer_id) override { return sql_legal::GetLawyer(db_, lawyer_id); }
+  StatusOr<std::vector<LawyerLoad>> ListLawyers() override { return sql_legal::ListLawyers(db_); }
+  Status UpdateLawyer(Lawyer& lawyer) override { return sql_legal::UpdateLawyer(db_, lawyer); }
+  StatusOr<ContactPreferences> GetContactPreferences(int64_t person_id) override {
+    return sql_legal::GetContact(db_, keys_, person_id);
+  }
+  Status SaveContactPreferences(ContactPreferences& contact) override {
+    return sql_legal::SaveContact(db_, keys_, now_utc_, contact);
+  }
+
+  // Surge simulation runs (issue 7): forwarded to sql_simulations.
+  Status InsertSimulationRun(SimulationRun& run) override { return sql_simulations::InsertRun(db_, run); }
+  StatusOr<SimulationRun> GetSimulationRun(int64_t run_id) override { return sql_simulations::GetRun(db_, run_id); }
+  StatusOr<std::vector<SimulationRun>> ListSimulationRuns(int limit) override {
+    return sql_simulations::ListRuns(db_, limit);
+  }
+  StatusOr<bool> StartSimulationRun(int64_t run_id, const std::string& now) override {
+    return sql_simulations::StartRun(db_, run_id, now);
+  }
+  StatusOr<bool> HeartbeatSimulationRun(int64_t run_id, double progress, const std::string& now) override {
+    return sql_simulations::HeartbeatRun(db_, run_id, progress, now);
+  }
+  StatusOr<bool> FinishSimulationRun(const SimulationRun& run) override { return sql_simulations::FinishRun(db_, run); }
+  StatusOr<int64_t> FailStaleSimulationRuns(const std::string& before, const std::string& error,
+                                            const std::string& now) override {
+    return sql_simulations::FailStaleRuns(db_, before, error, now);
+  }
+
   const std::string& now() const override { return now_utc_; }
 
   Status CheckKeyRing() override {
@@ -518,6 +600,8 @@ class SqlTx : public Tx {
       RETURN_IF_ERROR(WriteSealed(person_id, phone_plain, notes_plain));
       ++resealed;
     }
+    ASSIGN_OR_RETURN(int64_t legal_resealed, sql_legal::ResealLegalFields(db_, keys_));
+    return resealed + legal_resealed;
   }
 
   StatusOr<std::vector<ArrivalView>> ListArrivalsOfPerson(int64_t person_id) override {

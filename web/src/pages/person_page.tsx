@@ -12,8 +12,10 @@ import { displayName, enumLabel, formatDateTime, languageLabel } from '../format
 import { useI18n } from '../i18n';
 import { useLoad } from '../load';
 import { href } from '../router';
-import { IdentityPanel } from './identity_panel';
 import { Detail, ErrorNotice, Field, fieldAria, Loading, PageTitle } from '../components/ui';
+import { IdentityPanel } from './identity_panel';
+import { ServicesPanel } from './services_panel';
+import { LegalScreeningPanel } from './legal_screening_panel';
 
 interface ProfileData {
   person: Person;
@@ -168,7 +170,11 @@ function Profile({ person, household, reason }: ProfileData) {
 
           {person.consents && <ConsentsCard personId={person.id} initial={person.consents} reason={reason} />}
 
+          <ServicesPanel personId={person.id} reason={reason} />
+
           <IdentityPanel person={person} reason={reason} />
+
+          <LegalScreeningPanel personId={person.id} />
 
           <section class="card" aria-labelledby="arrivals-title">
             <h2 id="arrivals-title">{t('person.arrivals')}</h2>

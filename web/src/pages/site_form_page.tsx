@@ -7,6 +7,7 @@ import { utcOffset } from '../format';
 import { useI18n, type MessageKey } from '../i18n';
 import { toApiError, useLoad } from '../load';
 import { href, navigate } from '../router';
+import { SERVICE_ITEMS } from '../reception_api';
 import { ErrorNotice, Field, fieldAria, Loading, PageTitle, errorText } from '../components/ui';
 
 interface Draft {
@@ -68,6 +69,8 @@ function SiteForm({ site, onReload }: { site?: Site; onReload?: () => void }) {
   const [draft, setDraft] = useState<Draft>(site ? draftOf(site) : EMPTY);
   const [timezoneTouched, setTimezoneTouched] = useState(site !== undefined);
   const [publish, setPublish] = useState(site?.publish_capacity ?? false);
+  // The API lists every item when the site chose none; all ticked reads as "every item".
+  const [offered, setOffered] = useState<string[]>(site?.services_offered ?? []);
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
@@ -100,6 +103,7 @@ function SiteForm({ site, onReload }: { site?: Site; onReload?: () => void }) {
     const input: SiteInput = {
       name: draft.name.trim(), kind: draft.kind, operator: draft.operator.trim(), city: draft.city.trim(),
       state: draft.state, timezone: draft.timezone, latitude, longitude, publish_capacity: publish,
+      services_offered: offered.length === SERVICE_ITEMS.length ? [] : offered,
     };
     setSaving(true);
     setFailure(null);
@@ -178,6 +182,18 @@ function SiteForm({ site, onReload }: { site?: Site; onReload?: () => void }) {
           </label>
           <p id="site-publish-hint" class="field__hint">{t('site.publishCapacityHint')}</p>
         </div>
+        <fieldset class="field" data-testid="site-services">
+          <legend>{t('site.servicesOffered')}</legend>
+          <p class="field__hint">{t('site.servicesOfferedHint')}</p>
+          {SERVICE_ITEMS.map((item) => (
+            <label key={item} class="checkbox">
+              <input type="checkbox" checked={offered.includes(item)}
+                onChange={(event) => setOffered(event.currentTarget.checked
+                  ? [...offered, item] : offered.filter((one) => one !== item))} />
+              {t(`service.${item}`)}
+            </label>
+          ))}
+        </fieldset>
         {failure && (
           <div class="notice notice--error" role="alert" data-testid="site-form-error">
             <p>{conflict ? t('error.conflict') : failure.field ? t('error.field', { message: failure.message }) : errorText(t, failure)}</p>

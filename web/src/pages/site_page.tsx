@@ -56,6 +56,10 @@ function SiteView({ site, onChanged }: { site: SiteDetail; onChanged: () => void
             {canManageBeds(user, site.id) && (
               <a class="button" href={href({ name: 'board', id: site.id })} data-testid="site-board">{t('beds.open')}</a>
             )}
+            {canSeeArrivals(user, site.id) && (
+              <a class="button button--secondary" href={href({ name: 'batches', id: site.id, date: '', batch: null })}
+                data-testid="site-batches">{t('batches.open')}</a>
+            )}
             {canManageSites(user) && (
               <>
                 <a class="button button--secondary" href={href({ name: 'siteEdit', id: site.id })} data-testid="site-edit">
