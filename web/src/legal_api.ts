@@ -1,7 +1,7 @@
 // Typed calls for legal aid (/api/v1/persons/{id}/legal-screening, /legal-cases, /lawyers, /legal/…), the
 // enum values the API accepts, and what each role may do there. Built on api.ts's `request`; the server
 // decides every request, the role checks only keep the app from offering what it would refuse.
-import { query, request, type SessionUser } from './api';
+import { query, reasonHeaders, request, type SessionUser } from './api';
 
 export const SCREENING_ITEMS = [
   'children_in_us', 'custody', 'wages_property', 'immigration_case', 'prior_removals', 'fear_of_return',
@@ -162,7 +162,9 @@ export interface CaseChange {
 }
 
 export const legalApi = {
-  screening: (personId: number) => request<Screening>('GET', `/persons/${personId}/legal-screening`),
+  // A coordinator's break-glass reason for the person goes with every call about them, for the audit trail.
+  screening: (personId: number, reason?: string) =>
+    request<Screening>('GET', `/persons/${personId}/legal-screening`, undefined, { headers: reasonHeaders(reason) }),
   saveScreening: (personId: number, body: { answers: Partial<Record<ScreeningItem, Answer>>; version: number; contact?: Omit<LegalContact, 'version'> & { version: number } }) =>
     request<Screening>('PUT', `/persons/${personId}/legal-screening`, body),
   openCase: (personId: number, item: ScreeningItem) =>

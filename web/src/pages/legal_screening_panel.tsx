@@ -16,26 +16,27 @@ import '../legal.css';
 
 const ANSWERS: Answer[] = ['yes', 'no', 'unasked'];
 
-export function LegalScreeningPanel({ personId }: { personId: number }) {
+export function LegalScreeningPanel({ personId, reason }: { personId: number; reason?: string }) {
   const { user } = useSession();
   if (!canScreen(user)) return null;
-  return <ScreeningCard personId={personId} />;
+  return <ScreeningCard personId={personId} reason={reason} />;
 }
 
-function ScreeningCard({ personId }: { personId: number }) {
+function ScreeningCard({ personId, reason }: { personId: number; reason?: string }) {
   const { t } = useI18n();
-  const { state, set, reload } = useLoad(() => legalApi.screening(personId), [personId]);
+  const { state, set, reload } = useLoad(() => legalApi.screening(personId, reason), [personId, reason]);
   return (
     <section class="card" aria-labelledby="legal-screening-title" data-testid="legal-screening">
       <h2 id="legal-screening-title">{t('legal.screening.title')}</h2>
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
-      {state.status === 'ok' && <ScreeningForm key={state.data.person_id} personId={personId} screening={state.data} onSaved={set} />}
+      {state.status === 'ok' && <ScreeningForm key={state.data.person_id} personId={personId} reason={reason} screening={state.data} onSaved={set} />}
     </section>
   );
 }
 
-function ScreeningForm({ personId, screening, onSaved }: {
+function ScreeningForm({ personId, reason, screening, onSaved }: {
+  reason?: string;
   personId: number;
   screening: Screening;
   onSaved: (screening: Screening) => void;
@@ -69,7 +70,7 @@ function ScreeningForm({ personId, screening, onSaved }: {
     setError(null);
     try {
       await legalApi.openCase(personId, item);
-      onSaved(await legalApi.screening(personId));
+      onSaved(await legalApi.screening(personId, reason));
     } catch (cause) {
       setError(toApiError(cause));
     } finally {

@@ -174,7 +174,7 @@ function Profile({ person, household, reason }: ProfileData) {
 
           <IdentityPanel person={person} reason={reason} />
 
-          <LegalScreeningPanel personId={person.id} />
+          <LegalScreeningPanel personId={person.id} reason={reason} />
 
           <section class="card" aria-labelledby="arrivals-title">
             <h2 id="arrivals-title">{t('person.arrivals')}</h2>
