@@ -5,7 +5,8 @@
 //   mx10k mx100k mx1m      -- deduplicate the Mexican generator (seed 42) with the person settings
 //   baseline10k baseline100k -- exact match on folded names + birth date, same generated sets
 // Prints pairwise precision, recall, F1, candidate pairs, seconds (wall, whole run from the
-// in-memory table) and peak RSS. Usage: linkage_accuracy [--threshold P] [--threads N] SET...
+// in-memory table) and peak RSS. Usage: linkage_accuracy [--threshold P] [--threads N]
+// [--refine-above N] SET... (--refine-above overrides the person settings' block refinement).
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -26,6 +27,7 @@ struct Flags {
   std::optional<double> threshold;
   int threads = 2;
   double cohesion = 0.5;
+  std::optional<size_t> refine_above;  // overrides the person settings' refine_above
 };
 
 void Report(const char* name, size_t records, const RunStatistics& stats, const PairwiseScores& scores,
@@ -173,7 +175,9 @@ int Run(const std::string& set, const Flags& flags) {
   }
   const LabelledTable data = Generated(42, size->second);
   if (set.rfind("baseline", 0) == 0) return RunBaseline(set.c_str(), data);
-  return RunDedupe(set.c_str(), data, DefaultPersonSettings(), flags);
+  Settings settings = DefaultPersonSettings();
+  if (flags.refine_above) settings.refine_above = *flags.refine_above;
+  return RunDedupe(set.c_str(), data, settings, flags);
 }
 
 }  // namespace
@@ -188,6 +192,8 @@ int main(int argc, char** argv) {
       flags.threshold = std::atof(argv[++idx]);
     } else if (std::strcmp(argv[idx], "--threads") == 0 && idx + 1 < argc) {
       flags.threads = std::atoi(argv[++idx]);
+    } else if (std::strcmp(argv[idx], "--refine-above") == 0 && idx + 1 < argc) {
+      flags.refine_above = static_cast<size_t>(std::atoll(argv[++idx]));
     } else if (std::strcmp(argv[idx], "--cohesion") == 0 && idx + 1 < argc) {
       flags.cohesion = std::atof(argv[++idx]);
     } else {

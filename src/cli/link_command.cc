@@ -129,8 +129,7 @@ int LinkCommand::RunMatch() const {
   StatusOr<std::unique_ptr<linkage::Linker>> trainer = linkage::Linker::Make(*settings, columns);
   if (!trainer.ok()) return Report(settings_path_.empty() ? registry_ : settings_path_, trainer.status());
   (*trainer)->AddTable(combined, threads_);
-  linkage::CandidatePairs candidates((*trainer)->hashes(), (*trainer)->blocker().key_count(),
-                                     settings->max_block_size);
+  linkage::CandidatePairs candidates = (*trainer)->Candidates({}, linkage::Linker::Refine::kNever);
   Status trained = (*trainer)->Train(candidates, threads_);
   if (!trained.ok()) {
     std::fprintf(stderr, "acogida: warning: %s; using default weights\n", trained.message().c_str());

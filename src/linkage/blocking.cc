@@ -191,15 +191,20 @@ const std::string& Blocker::Value(const Part& part, size_t idx, std::span<const 
     return scratch;
   }
   if (cache->slots_.size() != cache_slots_) cache->slots_.resize(cache_slots_);
+  if (cache->row_values_.size() != cache_slots_) cache->row_values_.assign(cache_slots_, nullptr);
+  const std::string*& known = cache->row_values_[static_cast<size_t>(part.cache_slots[idx])];
+  if (known != nullptr) return *known;
   auto& slot = cache->slots_[static_cast<size_t>(part.cache_slots[idx])];
   auto it = slot.find(std::string_view(cell));
   if (it == slot.end()) it = slot.emplace(cell, Apply(part, cell)).first;
+  known = &it->second;  // map nodes do not move
   return it->second;
 }
 
 // A key is its parts in order, each part the sorted values of its columns (so that swapped
 // fields agree); KeyText and Hashes walk the same sequence.
 std::string Blocker::KeyText(size_t key_idx, std::span<const std::string> row, Cache* cache) const {
+  if (cache != nullptr) cache->row_values_.assign(cache_slots_, nullptr);  // another row, perhaps
   std::string text;
   for (const Part& part : keys_[key_idx].parts) {
     std::vector<std::string> values;
@@ -222,6 +227,7 @@ std::string Blocker::KeyText(size_t key_idx, std::span<const std::string> row, C
 void Blocker::Hashes(std::span<const std::string> row, uint64_t* out, Cache* cache) const {
   constexpr size_t kMaxColumns = 4;  // per part; more are hashed through KeyText
   std::string scratch[kMaxColumns];
+  if (cache != nullptr) cache->row_values_.assign(cache_slots_, nullptr);  // a new row
   for (size_t key_idx = 0; key_idx < keys_.size(); ++key_idx) {
     uint64_t hash = 0xcbf29ce484222325ULL ^ (key_idx + 1);
     bool present = true;
@@ -257,14 +263,22 @@ void Blocker::Hashes(std::span<const std::string> row, uint64_t* out, Cache* cac
 }
 
 CandidatePairs::CandidatePairs(std::span<const uint64_t> hashes, size_t key_count, size_t max_block_size,
-                               std::vector<uint8_t> sources)
+                               std::vector<uint8_t> sources, std::optional<BlockRefinement> refinement, int threads)
     : hashes_(hashes), key_count_(key_count), sources_(std::move(sources)) {
   const size_t rows = records();
-  sorted_.resize(key_count_);
-  base_stats_.resize(key_count_);
-  std::vector<std::pair<uint64_t, uint32_t>> entries;
-  for (size_t key_idx = 0; key_idx < key_count_; ++key_idx) {
-    entries.clear();
+  if (refinement && (refinement->slot >= key_count_ || refinement->above < 2)) refinement.reset();
+  block_keys_ = refinement ? key_count_ - 1 : key_count_;
+  // Whole blocks only (above SIZE_MAX): the hashes as given serve, less the refinement's.
+  if (refinement && refinement->above != SIZE_MAX) effective_.assign(rows * block_keys_, 0);
+  sorted_.resize(block_keys_);
+  base_stats_.resize(block_keys_);
+  std::vector<std::vector<Block>> key_blocks(block_keys_);
+  std::vector<uint64_t> key_bound(block_keys_, 0);
+  // Each key on its own (one thread each at a time): its sorted rows, blocks, statistics
+  // and column of effective_.
+  auto build_key = [&](size_t key_idx) {
+    std::vector<std::pair<uint64_t, uint32_t>> entries;
+    std::vector<std::pair<uint64_t, uint32_t>> refined;
     for (size_t row = 0; row < rows; ++row) {
       const uint64_t hash = hashes_[row * key_count_ + key_idx];
       if (hash != 0) entries.emplace_back(hash, static_cast<uint32_t>(row));
@@ -273,25 +287,69 @@ CandidatePairs::CandidatePairs(std::span<const uint64_t> hashes, size_t key_coun
     // Keep only the rows of blocks that propose pairs.
     std::vector<uint32_t>& sorted = sorted_[key_idx];
     BlockingKeyStats& stats = base_stats_[key_idx];
+    auto add_block = [&](std::span<const std::pair<uint64_t, uint32_t>> block) {
+      const size_t size = block.size();
+      if (size < 2) return;
+      ++stats.blocks;
+      stats.largest_block = std::max(stats.largest_block, size);
+      if (size > max_block_size) {
+        ++stats.skipped_blocks;
+        return;
+      }
+      const uint32_t first = static_cast<uint32_t>(sorted.size());
+      for (const auto& entry : block) sorted.push_back(entry.second);
+      key_blocks[key_idx].push_back({static_cast<uint32_t>(key_idx), first, static_cast<uint32_t>(sorted.size())});
+      key_bound[key_idx] += static_cast<uint64_t>(size) * (size - 1) / 2;
+    };
     for (size_t begin = 0; begin < entries.size();) {
       size_t end = begin + 1;
       while (end < entries.size() && entries[end].first == entries[begin].first) ++end;
-      const size_t size = end - begin;
-      if (size >= 2) {
-        ++stats.blocks;
-        stats.largest_block = std::max(stats.largest_block, size);
-        if (size > max_block_size) {
-          ++stats.skipped_blocks;
-        } else {
-          const uint32_t first = static_cast<uint32_t>(sorted.size());
-          for (size_t idx = begin; idx < end; ++idx) sorted.push_back(entries[idx].second);
-          blocks_.push_back({static_cast<uint32_t>(key_idx), first, static_cast<uint32_t>(sorted.size())});
-          pair_bound_ += static_cast<uint64_t>(size) * (size - 1) / 2;
+      std::span<const std::pair<uint64_t, uint32_t>> block(&entries[begin], end - begin);
+      if (!refinement || block.size() <= refinement->above) {
+        for (const auto& entry : block) {
+          if (!effective_.empty()) effective_[entry.second * block_keys_ + key_idx] = entry.first;
+        }
+        add_block(block);
+      } else {
+        // Split by the refinement: the pair of hashes as one, records without it left out.
+        refined.clear();
+        for (const auto& entry : block) {
+          const uint64_t refine = hashes_[entry.second * key_count_ + refinement->slot];
+          if (refine == 0) continue;
+          uint64_t hash = Mix(entry.first ^ Mix(refine));
+          hash = hash == 0 ? 1 : hash;
+          refined.emplace_back(hash, entry.second);
+          effective_[entry.second * block_keys_ + key_idx] = hash;
+        }
+        std::sort(refined.begin(), refined.end());
+        for (size_t sub_begin = 0; sub_begin < refined.size();) {
+          size_t sub_end = sub_begin + 1;
+          while (sub_end < refined.size() && refined[sub_end].first == refined[sub_begin].first) ++sub_end;
+          add_block(std::span<const std::pair<uint64_t, uint32_t>>(&refined[sub_begin], sub_end - sub_begin));
+          sub_begin = sub_end;
         }
       }
       begin = end;
     }
     sorted.shrink_to_fit();
+  };
+  std::atomic<size_t> next_key{0};
+  auto work = [&] {
+    for (size_t key_idx = next_key.fetch_add(1); key_idx < block_keys_; key_idx = next_key.fetch_add(1)) {
+      build_key(key_idx);
+    }
+  };
+  const size_t workers = std::min<size_t>(static_cast<size_t>(std::max(threads, 1)), block_keys_);
+  if (workers <= 1) {
+    work();
+  } else {
+    std::vector<std::thread> pool;
+    for (size_t worker = 0; worker < workers; ++worker) pool.emplace_back(work);
+    for (std::thread& thread : pool) thread.join();
+  }
+  for (size_t key_idx = 0; key_idx < block_keys_; ++key_idx) {
+    blocks_.insert(blocks_.end(), key_blocks[key_idx].begin(), key_blocks[key_idx].end());
+    pair_bound_ += key_bound[key_idx];
   }
   // Big blocks first, so that threads finish together.
   std::stable_sort(blocks_.begin(), blocks_.end(),
@@ -307,8 +365,10 @@ uint64_t CandidatePairs::AllPairs() const {
 }
 
 bool CandidatePairs::EarlierKeyAgrees(uint32_t a, uint32_t b, uint32_t key_idx) const {
-  const uint64_t* ha = &hashes_[static_cast<size_t>(a) * key_count_];
-  const uint64_t* hb = &hashes_[static_cast<size_t>(b) * key_count_];
+  const uint64_t* base = effective_.empty() ? hashes_.data() : effective_.data();
+  const size_t stride = effective_.empty() ? key_count_ : block_keys_;
+  const uint64_t* ha = &base[static_cast<size_t>(a) * stride];
+  const uint64_t* hb = &base[static_cast<size_t>(b) * stride];
   for (uint32_t earlier = 0; earlier < key_idx; ++earlier) {
     if (ha[earlier] != 0 && ha[earlier] == hb[earlier]) return true;
   }
@@ -319,7 +379,7 @@ std::vector<BlockingKeyStats> CandidatePairs::ForEach(int threads, uint64_t samp
                                                       const std::function<void(int, uint32_t, uint32_t)>& visit) const {
   threads = std::max(threads, 1);
   std::atomic<size_t> next_block{0};
-  std::vector<std::vector<uint64_t>> new_pairs(static_cast<size_t>(threads), std::vector<uint64_t>(key_count_, 0));
+  std::vector<std::vector<uint64_t>> new_pairs(static_cast<size_t>(threads), std::vector<uint64_t>(block_keys_, 0));
   const uint64_t sample_limit = sample_one_in <= 1 ? ~uint64_t{0} : ~uint64_t{0} / sample_one_in;
   auto work = [&](int worker) {
     std::vector<uint64_t>& counts = new_pairs[static_cast<size_t>(worker)];
@@ -349,7 +409,7 @@ std::vector<BlockingKeyStats> CandidatePairs::ForEach(int threads, uint64_t samp
     for (std::thread& thread : pool) thread.join();
   }
   std::vector<BlockingKeyStats> stats = base_stats_;
-  for (size_t key_idx = 0; key_idx < key_count_; ++key_idx) {
+  for (size_t key_idx = 0; key_idx < block_keys_; ++key_idx) {
     stats[key_idx].name = std::to_string(key_idx);
     for (const auto& counts : new_pairs) stats[key_idx].new_pairs += counts[key_idx];
   }

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -39,6 +40,9 @@ class Blocker {
    private:
     friend class Blocker;
     std::vector<std::unordered_map<std::string, std::string, StringHash, std::equal_to<>>> slots_;
+    // The current row's value per slot, once looked up: several keys share a transformed
+    // column (the given name is in six), and a map lookup costs more than the rest of a key.
+    std::vector<const std::string*> row_values_;
   };
 
   // Writes one hash per key for the record `row` into `out` (key_count() values); 0 when
@@ -78,15 +82,25 @@ struct BlockingKeyStats {
   uint64_t new_pairs = 0;      // candidate pairs this key proposed that no earlier key had
 };
 
+// Blocks larger than `above` records are split by the hash in slot `slot` of each record
+// (Settings::refine_parts, hashed as the last blocking key).
+struct BlockRefinement {
+  size_t slot = 0;
+  size_t above = 0;
+};
+
 // The candidate pairs of a set of records, from their key hashes (record-major:
 // hashes[row * key_count + key_idx]). Built once; pairs are then enumerated in parallel.
 class CandidatePairs {
  public:
   // `sources`, when not empty, gives each record's source; only pairs from different
   // sources are candidates (linking two files rather than deduplicating one).
-  // `hashes` must outlive this object.
+  // With `refinement`, its slot is not a key of its own: it splits the other keys' large
+  // blocks. Keys are sorted into blocks on up to `threads` threads. `hashes` must outlive
+  // this object.
   CandidatePairs(std::span<const uint64_t> hashes, size_t key_count, size_t max_block_size,
-                 std::vector<uint8_t> sources = {});
+                 std::vector<uint8_t> sources = {}, std::optional<BlockRefinement> refinement = {},
+                 int threads = 1);
 
   // Calls visit(worker, a, b) once for every candidate pair a < b, from `threads` threads
   // (worker in [0, threads)); calls for one worker come from one thread. With
@@ -111,7 +125,11 @@ class CandidatePairs {
   bool EarlierKeyAgrees(uint32_t a, uint32_t b, uint32_t key_idx) const;
 
   std::span<const uint64_t> hashes_;
-  size_t key_count_ = 0;
+  size_t key_count_ = 0;  // slots per record in hashes_
+  size_t block_keys_ = 0;  // keys that make blocks: key_count_, less the refinement's slot
+  // With a refinement: each record's hash per blocking key as blocked (refined in large
+  // blocks, 0 when the record left one), record-major; else empty and hashes_ is used.
+  std::vector<uint64_t> effective_;
   std::vector<uint8_t> sources_;
   std::vector<std::vector<uint32_t>> sorted_;  // per key: the rows of its blocks, block by block
   std::vector<Block> blocks_;

@@ -44,12 +44,17 @@ StatusOr<DedupeResult> Dedupe(const Table& table, const Settings& settings, cons
   auto start = std::chrono::steady_clock::now();
   ASSIGN_OR_RETURN(std::unique_ptr<Linker> linker, Linker::Make(settings, table.columns()));
   linker->AddTable(table, options.threads);
-  CandidatePairs candidates(linker->hashes(), linker->blocker().key_count(), settings.max_block_size);
   result.stats.records = table.rows();
   result.stats.prepare_seconds = SecondsSince(start);
 
   start = std::chrono::steady_clock::now();
-  Status trained = linker->Train(candidates, options.threads, &result.stats.training_pairs);
+  Status trained = OkStatus();
+  {
+    // Trained on whole blocks, scored on refined ones (see Linker::Candidates).
+    CandidatePairs training = linker->Candidates({}, Linker::Refine::kNever, options.threads);
+    trained = linker->Train(training, options.threads, &result.stats.training_pairs);
+  }
+  CandidatePairs candidates = linker->Candidates({}, Linker::Refine::kLargeBlocks, options.threads);
   if (!trained.ok() && trained.code() != StatusCode::kFailedPrecondition) return trained;
   result.model = linker->model();
   result.stats.em_iterations = result.model.em_iterations;
@@ -87,13 +92,16 @@ StatusOr<LinkResult> LinkTables(const Table& left, const Table& right, const Set
   linker->AddTable(right, options.threads);
   std::vector<uint8_t> sources(left.rows() + right.rows(), 1);
   std::fill(sources.begin(), sources.begin() + static_cast<std::ptrdiff_t>(left.rows()), 0);
-  CandidatePairs candidates(linker->hashes(), linker->blocker().key_count(), settings.max_block_size,
-                            std::move(sources));
   result.stats.records = left.rows() + right.rows();
   result.stats.prepare_seconds = SecondsSince(start);
 
   start = std::chrono::steady_clock::now();
-  RETURN_IF_ERROR(linker->Train(candidates, options.threads, &result.stats.training_pairs));
+  {
+    // Trained on whole blocks, scored on refined ones (see Linker::Candidates).
+    CandidatePairs training = linker->Candidates(sources, Linker::Refine::kNever, options.threads);
+    RETURN_IF_ERROR(linker->Train(training, options.threads, &result.stats.training_pairs));
+  }
+  CandidatePairs candidates = linker->Candidates(std::move(sources), Linker::Refine::kLargeBlocks, options.threads);
   result.model = linker->model();
   result.stats.em_iterations = result.model.em_iterations;
   result.stats.em_converged = result.model.converged;

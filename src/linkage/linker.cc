@@ -53,7 +53,13 @@ StatusOr<std::unique_ptr<Linker>> Linker::Make(const Settings& settings, const s
     linker->term_frequency_.push_back(comparison_settings.term_frequency);
     linker->comparisons_.push_back(std::move(comparison));
   }
-  ASSIGN_OR_RETURN(linker->blocker_, Blocker::Make(settings.blocking, columns, allow_missing));
+  // The refinement's parts are hashed as one more key, after the settings' keys.
+  std::vector<BlockingKey> keys = settings.blocking;
+  if (!settings.refine_parts.empty() && settings.refine_above >= 2) {
+    keys.push_back({"refine_parts", settings.refine_parts});
+    linker->refinement_ = BlockRefinement{settings.blocking.size(), settings.refine_above};
+  }
+  ASSIGN_OR_RETURN(linker->blocker_, Blocker::Make(keys, columns, allow_missing));
   std::vector<ComparisonParameters> parameters;
   for (size_t idx = 0; idx < linker->comparisons_.size(); ++idx) {
     const Comparison& comparison = *linker->comparisons_[idx];
@@ -99,16 +105,17 @@ void Linker::AddTable(const Table& table, int threads) {
   const size_t rows = table.rows();
   const size_t key_count = blocker_.key_count();
   hashes_.resize((first + rows) * key_count);
-  // One task per comparison column, plus the blocking hashes in one chunk per thread (each
-  // with its own cache of transformed names).
-  const size_t hash_tasks = static_cast<size_t>(std::max(threads, 1));
+  // The blocking hashes in two chunks per thread (each with its own cache of transformed
+  // names), first: they are the longest work; then one task per comparison column.
+  const size_t hash_tasks = 2 * static_cast<size_t>(std::max(threads, 1));
   const size_t hash_chunk = (rows + hash_tasks - 1) / hash_tasks;
-  RunTasks(comparisons_.size() + hash_tasks, threads, [&](size_t task) {
-    if (task < comparisons_.size()) {
-      for (size_t row = 0; row < rows; ++row) comparisons_[task]->Append(*prepared_[task], table.Row(row));
+  RunTasks(hash_tasks + comparisons_.size(), threads, [&](size_t task) {
+    if (task >= hash_tasks) {
+      const size_t idx = task - hash_tasks;
+      for (size_t row = 0; row < rows; ++row) comparisons_[idx]->Append(*prepared_[idx], table.Row(row));
       return;
     }
-    const size_t begin = std::min(rows, (task - comparisons_.size()) * hash_chunk);
+    const size_t begin = std::min(rows, task * hash_chunk);
     const size_t end = std::min(rows, begin + hash_chunk);
     Blocker::Cache cache;
     for (size_t row = begin; row < end; ++row) {
@@ -123,6 +130,13 @@ uint32_t Linker::Add(std::span<const std::string> row) {
   hashes_.resize(hashes_.size() + blocker_.key_count());
   blocker_.Hashes(row, &hashes_[index * blocker_.key_count()]);
   return static_cast<uint32_t>(index);
+}
+
+CandidatePairs Linker::Candidates(std::vector<uint8_t> sources, Refine refine, int threads) const {
+  std::optional<BlockRefinement> refinement = refinement_;
+  if (refinement && refine == Refine::kNever) refinement->above = SIZE_MAX;  // its slot is still not a key
+  return CandidatePairs(hashes_, blocker_.key_count(), settings_.max_block_size, std::move(sources), refinement,
+                        threads);
 }
 
 Probe Linker::Prepare(std::span<const std::string> row) const {

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -50,8 +51,18 @@ class Linker {
   // Prepares one record without adding it (not counted in term frequencies).
   Probe Prepare(std::span<const std::string> row) const;
 
-  // Blocking-key hashes of all records, record-major (size() × blocker().key_count()).
+  // Blocking-key hashes of all records, record-major (size() × blocker().key_count()); the
+  // last is the refinement's (settings().refine_parts) when there is one.
   const std::vector<uint64_t>& hashes() const { return hashes_; }
+  const std::optional<BlockRefinement>& refinement() const { return refinement_; }
+  // The candidate pairs of the records added so far (of different `sources` when given).
+  // Refine::kNever leaves large blocks whole (settings().refine_parts unused): the pairs to
+  // train on, so that the model is the same with or without refinement; refinement only
+  // spares scoring pairs that blocking on the state as well would have dropped.
+  enum class Refine { kLargeBlocks, kNever };
+  // Blocks are built on up to `threads` threads.
+  CandidatePairs Candidates(std::vector<uint8_t> sources = {}, Refine refine = Refine::kLargeBlocks,
+                            int threads = 1) const;
 
   // Estimates the model by EM from `candidates` (over this linker's records), sampling at
   // most settings().em.max_training_pairs pairs. With fewer than em.min_training_pairs
@@ -91,6 +102,7 @@ class Linker {
   std::vector<std::unique_ptr<Comparison>> comparisons_;
   std::vector<std::unique_ptr<PreparedColumn>> prepared_;
   Blocker blocker_;
+  std::optional<BlockRefinement> refinement_;
   std::vector<uint64_t> hashes_;
   FsModel model_;
   FsModel default_model_;  // from the settings' default m and u

@@ -24,6 +24,7 @@ void RecordIndex::IndexRecord(uint32_t record) {
   const size_t key_count = linker_->blocker().key_count();
   const uint64_t* hashes = &linker_->hashes()[static_cast<size_t>(record) * key_count];
   for (size_t key_idx = 0; key_idx < key_count; ++key_idx) {
+    if (IsRefinement(key_idx)) continue;
     if (hashes[key_idx] != 0) recent_.push_back({hashes[key_idx], record});
   }
 }
@@ -43,6 +44,21 @@ uint32_t RecordIndex::Add(std::span<const std::string> row) {
   return record;
 }
 
+void RecordIndex::Remove(std::span<const uint32_t> records) {
+  size_t newly_removed = 0;
+  for (uint32_t record : records) {
+    if (record >= linker_->size() || removed(record)) continue;
+    if (removed_.size() <= record) removed_.resize(linker_->size(), false);
+    removed_[record] = true;
+    ++newly_removed;
+  }
+  if (newly_removed == 0) return;
+  removed_count_ += newly_removed;
+  auto gone = [this](const Entry& entry) { return removed(entry.record); };
+  std::erase_if(sorted_, gone);  // keeps the order
+  std::erase_if(recent_, gone);
+}
+
 void RecordIndex::AddTable(const Table& table, int threads) {
   const uint32_t first = static_cast<uint32_t>(linker_->size());
   linker_->AddTable(table, threads);
@@ -50,8 +66,26 @@ void RecordIndex::AddTable(const Table& table, int threads) {
   MergeRecent();
 }
 
-Status RecordIndex::Train(int threads) {
-  CandidatePairs candidates(linker_->hashes(), linker_->blocker().key_count(), linker_->settings().max_block_size);
+Status RecordIndex::Train(int threads, size_t training_keys) {
+  const size_t key_count = linker_->blocker().key_count();
+  const size_t max_block = linker_->settings().max_block_size;
+  const std::optional<BlockRefinement>& refinement = linker_->refinement();
+  const size_t block_keys = refinement ? key_count - 1 : key_count;
+  if (training_keys >= block_keys) {
+    return linker_->Train(linker_->Candidates({}, Linker::Refine::kNever, threads), threads);
+  }
+  // The first keys' hashes (and the refinement's), record-major as CandidatePairs reads them.
+  const size_t slots = training_keys + (refinement ? 1 : 0);
+  std::vector<uint64_t> hashes;
+  hashes.reserve(linker_->size() * slots);
+  for (size_t record = 0; record < linker_->size(); ++record) {
+    const uint64_t* row = &linker_->hashes()[record * key_count];
+    hashes.insert(hashes.end(), row, row + training_keys);
+    if (refinement) hashes.push_back(row[refinement->slot]);
+  }
+  std::optional<BlockRefinement> training_refinement;
+  if (refinement) training_refinement = BlockRefinement{training_keys, SIZE_MAX};  // whole blocks, as Dedupe
+  CandidatePairs candidates(hashes, slots, max_block, {}, training_refinement, threads);
   return linker_->Train(candidates, threads);
 }
 
@@ -61,8 +95,9 @@ std::vector<Candidate> RecordIndex::Query(std::span<const std::string> row, cons
   const size_t max_block = linker_->settings().max_block_size;
   QueryStatistics local;
   std::vector<uint32_t> records;
-  for (uint64_t hash : probe.hashes) {
-    if (hash == 0) continue;
+  for (size_t key_idx = 0; key_idx < probe.hashes.size(); ++key_idx) {
+    const uint64_t hash = probe.hashes[key_idx];
+    if (hash == 0 || IsRefinement(key_idx)) continue;
     auto range = std::equal_range(sorted_.begin(), sorted_.end(), Entry{hash, 0},
                                   [](const Entry& x, const Entry& y) { return x.hash < y.hash; });
     size_t recent_count = 0;

@@ -6,8 +6,8 @@
 // on the index's own candidate pairs (Train) or set from elsewhere (SetModel).
 // Blocks live in a sorted array of (key hash, record) plus a small unsorted tail of recent
 // additions, merged in when it grows: compact at a million records, cheap to add to.
-// Not thread-safe while adding or training; Query may run from several threads at once
-// when nothing is being added.
+// Not thread-safe while adding, removing or training; Query may run from several threads
+// at once when nothing is being changed.
 #pragma once
 
 #include <cstdint>
@@ -50,11 +50,23 @@ class RecordIndex {
   uint32_t Add(std::span<const std::string> row);
   // Adds every row of `table` (same columns), using up to `threads` threads to prepare them.
   void AddTable(const Table& table, int threads);
+  // Records added so far, removed ones included (record indices stay valid).
   size_t size() const { return linker_->size(); }
+  // Records added and not removed: those a query can return.
+  size_t live_size() const { return linker_->size() - removed_count_; }
 
-  // Estimates the model by EM from the candidate pairs among the records added so far.
-  // FailedPrecondition when there are none.
-  Status Train(int threads);
+  // Takes `records` out of every block, so that no query returns them again (a person
+  // anonymised by retention). Their indices stay taken; removing twice, or an index never
+  // added, does nothing. One pass over the blocks per call: remove many at once.
+  void Remove(std::span<const uint32_t> records);
+  bool removed(uint32_t record) const { return record < removed_.size() && removed_[record]; }
+
+  // Estimates the model by EM from the candidate pairs among the records added so far
+  // (removed records included: train before removing), found by the first `training_keys`
+  // blocking keys (all by default). Keys that only widen queries (a surname alone) would
+  // flood EM with non-matches that look alike, and the model it finds then ranks namesakes
+  // above the person. FailedPrecondition when there are no pairs.
+  Status Train(int threads, size_t training_keys = SIZE_MAX);
   void SetModel(FsModel model) { linker_->SetModel(std::move(model)); }
   const FsModel& model() const { return linker_->model(); }
 
@@ -72,11 +84,17 @@ class RecordIndex {
   };
   explicit RecordIndex(std::unique_ptr<Linker> linker) : linker_(std::move(linker)) {}
   void IndexRecord(uint32_t record);
+  // The refinement's hash slot (see Settings::refine_parts) is not a key to look up.
+  bool IsRefinement(size_t key_idx) const {
+    return linker_->refinement() && linker_->refinement()->slot == key_idx;
+  }
   void MergeRecent();
 
   std::unique_ptr<Linker> linker_;
   std::vector<Entry> sorted_;  // sorted by (hash, record)
   std::vector<Entry> recent_;  // unsorted, at most kRecentLimit
+  std::vector<bool> removed_;  // per record, grown on removal
+  size_t removed_count_ = 0;
 };
 
 }  // namespace acogida::linkage

@@ -47,7 +47,25 @@ Settings DefaultPersonSettings() {
       {"given_year_surname_initials",
        {"given_names:given_name", "birth_date:year", "paternal_surname+maternal_surname:phonetic_initial"}},
   };
+  // Above 50 records (Hernández García 1985 has 600 at a million persons, 75 at 100,000), a
+  // block keeps the pairs born in the same state: a mistyped state leaves the CURP, date and
+  // other name keys. On the generator at 1 M this scores 56 M pairs instead of 145 M with
+  // the same links (F1 unchanged at 100 k and 1 M; bench/RESULTS.md).
+  settings.refine_parts = {"birth_state:exact"};
+  settings.refine_above = 50;
   settings.threshold = 0.9;
+  return settings;
+}
+
+Settings PersonQuerySettings() {
+  Settings settings = DefaultPersonSettings();
+  settings.blocking.push_back({"given_paternal", {"given_names:given_name", "paternal_surname:first_token_phonetic"}});
+  settings.blocking.push_back({"given_maternal", {"given_names:given_name", "maternal_surname:first_token_phonetic"}});
+  settings.blocking.push_back(
+      {"paternal_maternal", {"paternal_surname:first_token_phonetic", "maternal_surname:first_token_phonetic"}});
+  // A surname alone: finds "Pepe Hernández" for "José Luis Hernández" (the given-name keys
+  // skip a leading José) while the surname's block is under max_block_size.
+  settings.blocking.push_back({"paternal", {"paternal_surname:first_token_phonetic"}});
   return settings;
 }
 

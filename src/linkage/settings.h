@@ -102,6 +102,12 @@ struct Settings {
   // Blocks with more records than this propose no pairs (reported in the statistics);
   // a bound on the work, as one common value would otherwise make every pair a candidate.
   size_t max_block_size = 2000;
+  // A block with more records than `refine_above` proposes only the pairs that also agree
+  // on `refine_parts` (parts as in BlockingKey; a record with an empty part leaves such a
+  // block): common names make blocks grow with the registry, and their pairs as its square.
+  // Pairs the refinement drops stay candidates through other keys. Default none.
+  std::vector<std::string> refine_parts;
+  size_t refine_above = 0;
   // CSV fields have surrounding spaces removed (FEBRL separates fields by ", ").
   bool trim_fields = false;
   EmSettings em;
@@ -111,6 +117,9 @@ struct Settings {
 // maternal_surname, sex (H/M), birth_date, birth_state, curp (site and other columns are
 // not compared).
 Settings DefaultPersonSettings();
+// DefaultPersonSettings() plus keys that need no birth date, for one-record queries by name
+// alone (the product's identity index: intake checks, fuzzy search and tracing).
+Settings PersonQuerySettings();
 
 // The columns of the person schema, in the order the command line documents them.
 const std::vector<std::string>& PersonColumns();

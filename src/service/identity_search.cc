@@ -74,13 +74,19 @@ StatusOr<PersonPage> IdentityService::Search(const Actor& actor, const PersonQue
   ASSIGN_OR_RETURN(std::vector<Hit> hits, Query(readings, options));
 
   PersonPage page;
+  std::vector<int64_t> anonymised;  // still in the index: anonymised since the last look
   RETURN_IF_ERROR(store_.InTransaction(TxMode::kWrite, [&](Tx& tx) -> Status {
     page = PersonPage{};
+    anonymised.clear();
     int64_t seen = 0;
     std::vector<std::string> results;
     for (const Hit& hit : hits) {
       auto person = tx.GetPerson(hit.person_id);
-      if (!person.ok() || !person->anonymised_at.empty()) continue;
+      if (!person.ok()) continue;
+      if (!person->anonymised_at.empty()) {
+        anonymised.push_back(hit.person_id);
+        continue;
+      }
       if (scoped) {
         ASSIGN_OR_RETURN(std::vector<int64_t> sites, tx.SitesOfPerson(hit.person_id));
         if (!CoversAnyOf(actor, sites)) continue;
@@ -93,6 +99,7 @@ StatusOr<PersonPage> IdentityService::Search(const Actor& actor, const PersonQue
     page.total = seen;
     return AppendAuditRow(tx, actor, audit_action::kSearch, "person", 0, std::move(results));
   }));
+  Forget(anonymised);
   return page;
 }
 
@@ -107,8 +114,10 @@ StatusOr<std::vector<TracingMatch>> IdentityService::Trace(const Actor& actor, c
   ASSIGN_OR_RETURN(std::vector<Hit> hits, Query(readings, options));
 
   std::vector<TracingMatch> matches;
+  std::vector<int64_t> anonymised;  // still in the index: anonymised since the last look
   RETURN_IF_ERROR(store_.InTransaction(TxMode::kWrite, [&](Tx& tx) -> Status {
     matches.clear();
+    anonymised.clear();
     std::vector<int64_t> ids;
     for (const Hit& hit : hits) ids.push_back(hit.person_id);
     ASSIGN_OR_RETURN(std::vector<LinkagePerson> found, tx.ListPersonsById(ids));
@@ -118,13 +127,19 @@ StatusOr<std::vector<TracingMatch>> IdentityService::Trace(const Actor& actor, c
     for (const Hit& hit : hits) {
       if (matches.size() >= static_cast<size_t>(query.limit)) break;
       auto row = by_id.find(hit.person_id);
-      if (row == by_id.end() || !row->second->tracing_consent || !row->second->person.anonymised_at.empty()) continue;
+      if (row == by_id.end()) continue;
+      if (!row->second->person.anonymised_at.empty()) {
+        anonymised.push_back(hit.person_id);
+        continue;
+      }
+      if (!row->second->tracing_consent) continue;
       const Person& person = row->second->person;
       matches.push_back({person.id, person.FullName(), person.birth_date.year});
       results.push_back("person:" + std::to_string(person.id));
     }
     return AppendAuditRow(tx, actor, audit_action::kSearch, "person", 0, std::move(results));
   }));
+  Forget(anonymised);
   return matches;
 }
 

@@ -20,19 +20,6 @@ constexpr auto kGapWait = std::chrono::seconds(120);
 constexpr int64_t kMaxGapPerStep = 256;  // a larger jump is not a transaction in flight
 constexpr size_t kMaxReasonLength = 300;
 
-// The person schema's settings plus keys that need no birth date, for searches by name alone.
-linkage::Settings IdentitySettings() {
-  linkage::Settings settings = linkage::DefaultPersonSettings();
-  settings.blocking.push_back({"given_paternal", {"given_names:given_name", "paternal_surname:first_token_phonetic"}});
-  settings.blocking.push_back({"given_maternal", {"given_names:given_name", "maternal_surname:first_token_phonetic"}});
-  settings.blocking.push_back(
-      {"paternal_maternal", {"paternal_surname:first_token_phonetic", "maternal_surname:first_token_phonetic"}});
-  // A surname alone: finds "Pepe Hernández" for "José Luis Hernández" (the given-name keys
-  // skip a leading José) while the surname's block is under max_block_size.
-  settings.blocking.push_back({"paternal", {"paternal_surname:first_token_phonetic"}});
-  return settings;
-}
-
 // The prior of an untrained model: the engine's default of 0.5 matches per record (λ = 1/N),
 // with the registry counted as at least this many persons, so that in a small registry a
 // namesake born another day is not proposed just because there are few others to choose from.
@@ -56,19 +43,64 @@ void IdentityService::AddLocked(const std::vector<LinkagePerson>& rows, bool not
       gaps_.erase(id);
     }
     if (!row.person.anonymised_at.empty()) continue;
-    index_->Add(linkage::PersonRow(row.person));
+    const uint32_t record = index_->Add(linkage::PersonRow(row.person));
     person_of_record_.push_back(id);
+    record_of_person_[id] = record;
   }
+}
+
+StatusOr<std::vector<int64_t>> IdentityService::AnonymisedSinceLastLook(bool first_load) {
+  const auto now = std::chrono::steady_clock::now();
+  if (!first_load && now - anonymised_looked_ < options_.anonymised_check_every) return std::vector<int64_t>{};
+  // anonymised_at is the anonymising transaction's start on its server's clock: one that
+  // commits after a newer one was read is caught by looking kGapWait further back.
+  std::string since;
+  if (!anonymised_seen_.empty()) {
+    auto seen = ParseUtc(anonymised_seen_, "anonymised_at");
+    if (seen.ok()) since = FormatUtc(*seen - kGapWait);
+  }
+  std::vector<std::pair<int64_t, std::string>> rows;
+  RETURN_IF_ERROR(store_.InTransaction(TxMode::kRead, [&](Tx& tx) -> Status {
+    ASSIGN_OR_RETURN(rows, tx.ListPersonsAnonymisedSince(since));
+    return OkStatus();
+  }));
+  anonymised_looked_ = now;
+  std::vector<int64_t> person_ids;
+  for (const auto& [person_id, anonymised_at] : rows) {
+    person_ids.push_back(person_id);
+    anonymised_seen_ = std::max(anonymised_seen_, anonymised_at);
+  }
+  return person_ids;
+}
+
+void IdentityService::Forget(const std::vector<int64_t>& person_ids) {
+  if (person_ids.empty()) return;
+  std::unique_lock<std::shared_mutex> removing(index_mutex_);
+  ForgetLocked(person_ids);
+}
+
+void IdentityService::ForgetLocked(const std::vector<int64_t>& person_ids) {
+  std::vector<uint32_t> records;
+  for (int64_t person_id : person_ids) {
+    auto it = record_of_person_.find(person_id);
+    if (it == record_of_person_.end()) continue;
+    records.push_back(it->second);
+    record_of_person_.erase(it);
+  }
+  if (!records.empty()) index_->Remove(records);
 }
 
 StatusOr<size_t> IdentityService::Refresh() {
   std::lock_guard<std::mutex> refreshing(refresh_mutex_);
   const bool first_load = index_ == nullptr;
   if (first_load) {
-    ASSIGN_OR_RETURN(auto index, linkage::RecordIndex::Make(IdentitySettings(), linkage::PersonColumns()));
+    ASSIGN_OR_RETURN(auto index, linkage::RecordIndex::Make(linkage::PersonQuerySettings(), linkage::PersonColumns()));
     std::unique_lock<std::shared_mutex> adding(index_mutex_);
     index_ = std::move(index);
   }
+  // Look for anonymised persons before reading new ones: a person anonymised after this look
+  // and read below is skipped as anonymised, and one read earlier is found by the next look.
+  ASSIGN_OR_RETURN(std::vector<int64_t> anonymised, AnonymisedSinceLastLook(first_load));
   // Expire old gaps, then read the persons after the last one and the gaps again.
   const auto now = std::chrono::steady_clock::now();
   std::erase_if(gaps_, [&](const auto& gap) { return now - gap.second > kGapWait; });
@@ -90,11 +122,17 @@ StatusOr<size_t> IdentityService::Refresh() {
     AddLocked(rows, /*note_gaps=*/!first_load);
     if (rows.size() < static_cast<size_t>(kLoadBatch)) break;
   }
+  if (!anonymised.empty()) {
+    std::unique_lock<std::shared_mutex> removing(index_mutex_);
+    ForgetLocked(anonymised);
+  }
   if (first_load && options_.train_min_records > 0 && index_->size() >= options_.train_min_records) {
     std::unique_lock<std::shared_mutex> training(index_mutex_);
     // EM's λ is over all pairs of this registry already. FailedPrecondition (no candidate
     // pairs) keeps the defaults, set below.
-    trained_ = index_->Train(options_.threads).ok() && index_->model().em_iterations > 0;
+    // EM sees the batch keys' pairs only (see RecordIndex::Train).
+    trained_ = index_->Train(options_.threads, linkage::DefaultPersonSettings().blocking.size()).ok() &&
+               index_->model().em_iterations > 0;
   }
   const double registry = std::max<double>(static_cast<double>(index_->size()), kMinPriorRegistry);
   if (!trained_ && registry != prior_registry_) {
@@ -104,7 +142,7 @@ StatusOr<size_t> IdentityService::Refresh() {
     index_->SetModel(std::move(model));
     prior_registry_ = registry;
   }
-  return index_->size();
+  return index_->live_size();
 }
 
 StatusOr<std::vector<IdentityService::Hit>> IdentityService::Query(const std::vector<Person>& probes,
@@ -144,8 +182,10 @@ StatusOr<std::vector<IdentityMatch>> IdentityService::Matches(const Actor& actor
   ASSIGN_OR_RETURN(std::vector<Hit> hits, Query({draft}, options));
 
   std::vector<IdentityMatch> matches;
+  std::vector<int64_t> anonymised;  // still in the index: anonymised since the last look
   RETURN_IF_ERROR(store_.InTransaction(TxMode::kWrite, [&](Tx& tx) -> Status {
     matches.clear();
+    anonymised.clear();
     std::vector<int64_t> left_out;  // the checked record and the persons decided different from it
     if (checked_person_id != 0) {
       RETURN_IF_ERROR(tx.GetPerson(checked_person_id).status());
@@ -169,7 +209,11 @@ StatusOr<std::vector<IdentityMatch>> IdentityService::Matches(const Actor& actor
     for (const Hit& hit : hits) {
       if (matches.size() >= options_.max_matches) break;
       auto row = by_id.find(hit.person_id);
-      if (row == by_id.end() || !row->second->person.anonymised_at.empty()) continue;
+      if (row == by_id.end()) continue;
+      if (!row->second->person.anonymised_at.empty()) {
+        anonymised.push_back(hit.person_id);
+        continue;
+      }
       const Person& person = row->second->person;
       ASSIGN_OR_RETURN(std::vector<int64_t> sites, tx.SitesOfPerson(person.id));
       IdentityMatch match;
@@ -188,6 +232,7 @@ StatusOr<std::vector<IdentityMatch>> IdentityService::Matches(const Actor& actor
     }
     return AppendAuditRow(tx, actor, audit_action::kSearch, "person", 0, std::move(shown));
   }));
+  Forget(anonymised);
   return matches;
 }
 

@@ -3,8 +3,10 @@
 // or different people, fuzzy person search and fuzzy family tracing. It keeps a
 // linkage::RecordIndex of every person not anonymised, loaded from the store on first use and
 // brought up to date before each query by reading the persons registered since (by any server
-// on the same database). Results are read back from the store in the query's own audited
-// transaction, so an anonymised person is never shown and every person shown is logged.
+// on the same database) and, every `anonymised_check_every`, the persons anonymised since,
+// which leave the index. Results are read back from the store in the query's own audited
+// transaction, so an anonymised person is never shown (and one found so leaves the index at
+// once) and every person shown is logged.
 // Never merges anything by itself.
 // Model: the engine's default parameters for the person schema (estimated offline on the
 // Mexican generator); when the registry already holds `train_min_records` persons at first
@@ -20,6 +22,7 @@
 #include <mutex>
 #include <shared_mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/account.h"
@@ -42,6 +45,9 @@ struct IdentityOptions {
   // Matches proposed while typing: at most this many, at least this probable.
   size_t max_matches = 5;
   double min_match_probability = 0.3;
+  // How often a catch-up also reads the persons anonymised since the last look (by retention,
+  // on any server) and takes them out of the index. Zero: at every catch-up. Default 30 s.
+  std::chrono::seconds anonymised_check_every{30};
 };
 
 // One candidate proposed for a draft. A candidate the actor may not read (another site) is
@@ -93,7 +99,9 @@ class IdentityService {
   // Fuzzy family tracing: as PersonService::Trace (consenting persons only, every site).
   StatusOr<std::vector<TracingMatch>> Trace(const Actor& actor, const PersonQuery& query);
 
-  // Brings the index up to date with the store. Returns the number of records indexed.
+  // Brings the index up to date with the store: persons registered since, and persons
+  // anonymised since when the last look is older than anonymised_check_every. Returns the
+  // number of persons the index can propose.
   StatusOr<size_t> Refresh();
 
  private:
@@ -107,6 +115,12 @@ class IdentityService {
   StatusOr<std::vector<Hit>> Query(const std::vector<Person>& probes, const linkage::QueryOptions& options);
   // Adds `rows` to the index; notes ids skipped as gaps (a transaction still running elsewhere).
   void AddLocked(const std::vector<LinkagePerson>& rows, bool note_gaps);
+  // The persons anonymised since the last look (less kGapWait, for transactions that
+  // committed late), when a look is due; notes the newest anonymised_at seen.
+  StatusOr<std::vector<int64_t>> AnonymisedSinceLastLook(bool first_load);
+  // Takes `person_ids` out of the index (those not in it are ignored).
+  void Forget(const std::vector<int64_t>& person_ids);
+  void ForgetLocked(const std::vector<int64_t>& person_ids);
 
   Store& store_;
   IdentityOptions options_;
@@ -114,6 +128,9 @@ class IdentityService {
   std::shared_mutex index_mutex_;  // queries shared, additions exclusive
   std::unique_ptr<linkage::RecordIndex> index_;
   std::vector<int64_t> person_of_record_;  // record index → person id
+  std::unordered_map<int64_t, uint32_t> record_of_person_;  // person id → record index, while indexed
+  std::string anonymised_seen_;             // the newest anonymised_at read
+  std::chrono::steady_clock::time_point anonymised_looked_{};  // the last look for anonymised persons
   int64_t last_id_ = 0;                    // highest person id read
   bool trained_ = false;                   // the model was estimated on this registry
   double prior_registry_ = 0;              // the registry size the untrained prior is set for

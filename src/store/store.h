@@ -198,6 +198,10 @@ class Tx {
   virtual StatusOr<std::vector<LinkagePerson>> ListPersonsAfter(int64_t after_id, int limit) = 0;
   // The persons of `person_ids` that exist, in id order, with tracing_consent filled.
   virtual StatusOr<std::vector<LinkagePerson>> ListPersonsById(const std::vector<int64_t>& person_ids) = 0;
+  // Identity index: the persons anonymised at or after `since` (ISO 8601 UTC, compared as text
+  // like anonymised_at itself; "" for all), as (person id, anonymised_at), oldest first.
+  virtual StatusOr<std::vector<std::pair<int64_t, std::string>>> ListPersonsAnonymisedSince(
+      const std::string& since) = 0;
 
   // Decisions on pairs of persons (person_link). InsertPersonLink orders the pair (smaller id
   // first), fills id and created_at; AlreadyExists when the pair has a decision in force.

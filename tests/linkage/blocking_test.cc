@@ -1,5 +1,5 @@
 // Blocking keys, their transforms, and candidate pairs: a union without repeats, large
-// blocks left out, linking only across sources.
+// blocks left out or split by the refinement, linking only across sources.
 #include "linkage/blocking.h"
 
 #include <gtest/gtest.h>
@@ -117,6 +117,19 @@ TEST(CandidatePairs, LinksOnlyAcrossSources) {
   const std::set<std::pair<uint32_t, uint32_t>> expected = {{0, 2}, {0, 3}, {1, 2}, {1, 3}};
   EXPECT_EQ(Collect(candidates, 2), expected);
   EXPECT_EQ(candidates.AllPairs(), 4u);
+}
+
+TEST(CandidatePairs, SplitsBlocksAboveTheRefinementAndLetsLaterKeysProposeWhatItDropped) {
+  // Slots: key 0, key 1, refinement. Key 0's block of five is split by the refinement (4 has
+  // none and leaves it); key 1's block of two is below the refinement and kept whole.
+  const std::vector<uint64_t> hashes = {7, 0, 1,  7, 0, 1,  7, 0, 2,  7, 9, 2,  7, 9, 0};
+  CandidatePairs candidates(hashes, 3, 100, {}, BlockRefinement{2, 3});
+  const std::set<std::pair<uint32_t, uint32_t>> expected = {{0, 1}, {2, 3}, {3, 4}};
+  EXPECT_EQ(Collect(candidates, 2), expected);
+  // Above the block size, nothing is split; the refinement's slot is still not a key.
+  CandidatePairs whole(hashes, 3, 100, {}, BlockRefinement{2, SIZE_MAX});
+  EXPECT_EQ(Collect(whole, 1).size(), 10u);
+  EXPECT_EQ(whole.ForEach(1, 1, [](int, uint32_t, uint32_t) {}).size(), 2u);
 }
 
 TEST(DefaultPersonSettings, BlockingNeverMakesAllPairsCandidates) {

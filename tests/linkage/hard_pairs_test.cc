@@ -40,7 +40,7 @@ class HardPairs : public ::testing::Test {
     const Table table = PersonTable(persons);
     linker_ = std::move(Linker::Make(DefaultPersonSettings(), table.columns())).value().release();
     linker_->AddTable(table, 2);
-    CandidatePairs candidates(linker_->hashes(), linker_->blocker().key_count(), linker_->settings().max_block_size);
+    CandidatePairs candidates = linker_->Candidates();
     const Status trained = linker_->Train(candidates, 2);
     ASSERT_TRUE(trained.ok()) << trained.ToString();
     ASSERT_GT(linker_->model().em_iterations, 0);

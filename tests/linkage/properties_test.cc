@@ -26,7 +26,7 @@ class Properties : public ::testing::Test {
     table_ = new Table(PersonTable(persons));
     linker_ = std::move(Linker::Make(DefaultPersonSettings(), table_->columns())).value().release();
     linker_->AddTable(*table_, 2);
-    CandidatePairs candidates(linker_->hashes(), linker_->blocker().key_count(), linker_->settings().max_block_size);
+    CandidatePairs candidates = linker_->Candidates();
     ASSERT_TRUE(linker_->Train(candidates, 2).ok());
   }
   static void TearDownTestSuite() {

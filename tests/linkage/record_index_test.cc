@@ -1,6 +1,6 @@
 // The one-record query index: finds a registered person from a misspelt, nicknamed or
-// partial record, ranks the person first, explains the score, and sees records added after
-// it was built.
+// partial record, ranks the person first, explains the score, sees records added after
+// it was built, and stops returning records removed from it.
 #include "linkage/record_index.h"
 
 #include <gtest/gtest.h>
@@ -86,6 +86,25 @@ TEST_F(RecordIndexTest, SeesRecordsAddedAfterTraining) {
     ASSERT_FALSE(found.empty()) << idx;
     EXPECT_EQ(found[0].record, added[static_cast<size_t>(idx)]);
   }
+}
+
+TEST_F(RecordIndexTest, NeverReturnsARemovedRecordAgain) {
+  const auto query = Row("q", "José Luis", "Hernández", "García", "H", "1985-03-12", "16");
+  ASSERT_EQ(index_->Query(query)[0].record, registered_);
+  const size_t live = index_->live_size();
+  const uint32_t twice[] = {registered_, registered_};
+  index_->Remove(twice);
+  index_->Remove(twice);  // again: nothing more
+  EXPECT_EQ(index_->live_size(), live - 1);
+  EXPECT_TRUE(index_->removed(registered_));
+  QueryOptions options;
+  options.min_probability = 0;
+  options.max_results = 100;
+  for (const Candidate& candidate : index_->Query(query, options)) EXPECT_NE(candidate.record, registered_);
+  // A record added later is found as usual, with the next index.
+  const uint32_t again = index_->Add(query);
+  EXPECT_EQ(again, index_->size() - 1);
+  EXPECT_EQ(index_->Query(query)[0].record, again);
 }
 
 }  // namespace

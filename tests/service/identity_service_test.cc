@@ -1,6 +1,7 @@
 // Identity resolution through the service, on each backend: likely earlier records while a
 // registrar types (nicknames, namesakes, other sites), staff's same/different decisions and
-// their undoing, a second server's registrations, fuzzy search and fuzzy tracing.
+// their undoing, a second server's registrations, fuzzy search and fuzzy tracing, and
+// anonymised persons leaving the index.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -9,6 +10,7 @@
 #include "service/identity_service.h"
 #include "service/intake_service.h"
 #include "service/person_service.h"
+#include "service/retention_service.h"
 #include "service/site_service.h"
 #include "testing/fixtures.h"
 #include "testing/status_matchers.h"
@@ -251,6 +253,65 @@ TEST_P(IdentityServiceTest, FuzzyTracingFindsOnlyPersonsWhoConsent) {
   ASSERT_EQ(matches->size(), 1u);
   EXPECT_EQ((*matches)[0].match_id, found);
   EXPECT_EQ((*matches)[0].birth_year, 1985);
+}
+
+TEST_P(IdentityServiceTest, APersonAnonymisedByAnotherServerLeavesTheIndexAtTheNextLook) {
+  IdentityOptions options;
+  options.anonymised_check_every = std::chrono::seconds(0);  // look at every catch-up
+  IdentityService identity(*store_, options);
+  const int64_t jose = Register(site_a_, Jose());
+  const int64_t rosa = Register(site_a_, MakePerson("Rosa", "Luna", "Vega"));
+  auto matches = identity.Matches(registrar_a_, Pepe());
+  ASSERT_OK(matches);
+  ASSERT_EQ(matches->size(), 1u);
+  EXPECT_EQ((*matches)[0].person_id, jose);
+  EXPECT_EQ(*identity.Refresh(), 2u);
+
+  // Anonymised through another connection, as retention on another server would.
+  auto other_store = database_.Open();
+  ASSERT_OK(other_store);
+  auto anonymise = [&](int64_t person_id) {
+    return (*other_store)->InTransaction(TxMode::kWrite, [&](Tx& tx) { return tx.AnonymisePerson(person_id); });
+  };
+  ASSERT_OK(anonymise(jose));
+  auto indexed = identity.Refresh();  // the catch-up alone takes him out, before any query
+  ASSERT_OK(indexed);
+  EXPECT_EQ(*indexed, 1u);
+  matches = identity.Matches(registrar_a_, Pepe());
+  ASSERT_OK(matches);
+  EXPECT_TRUE(matches->empty());
+  auto page = identity.Search(coordinator_, PersonQuery{"José Hernández", 20, 0});
+  ASSERT_OK(page);
+  EXPECT_TRUE(page->items.empty());
+
+  // A later anonymisation is seen by the next look too; a newly registered namesake is proposed.
+  ASSERT_OK(anonymise(rosa));
+  EXPECT_EQ(*identity.Refresh(), 0u);
+  const int64_t again = Register(site_a_, Jose());
+  matches = identity.Matches(registrar_a_, Pepe());
+  ASSERT_OK(matches);
+  ASSERT_EQ(matches->size(), 1u);
+  EXPECT_EQ((*matches)[0].person_id, again);
+}
+
+TEST_P(IdentityServiceTest, APersonAnonymisedByRetentionLeavesTheIndexWhenAQueryMeetsThem) {
+  const int64_t jose = Register(site_a_, Jose());
+  Register(site_a_, MakePerson("Rosa", "Luna", "Vega"));
+  auto matches = identity_->Matches(registrar_a_, Pepe());  // loaded; the next look is 30 s away
+  ASSERT_OK(matches);
+  ASSERT_EQ(matches->size(), 1u);
+  EXPECT_EQ((*matches)[0].person_id, jose);
+
+  // Retention a year and more later: both are due.
+  RetentionService retention(*store_, [] { return SystemClock()() + std::chrono::days(400); });
+  auto purged = retention.Purge(testing::TestActor(Role::kAdministrator, {}, 1));
+  ASSERT_OK(purged);
+  EXPECT_EQ(*purged, 2);
+  matches = identity_->Matches(registrar_a_, Pepe());
+  ASSERT_OK(matches);
+  EXPECT_TRUE(matches->empty());
+  // The query met Jose's anonymised record and took him out; Rosa waits for the next look.
+  EXPECT_EQ(*identity_->Refresh(), 1u);
 }
 
 TEST_P(IdentityServiceTest, AnswersWithinTenMilliseconds) {

@@ -88,6 +88,18 @@ StatusOr<std::vector<LinkagePerson>> ListPersonsById(SqlConnection& db, const st
   return ReadAll<LinkagePerson>(*stmt, ReadLinkagePerson);
 }
 
+StatusOr<std::vector<std::pair<int64_t, std::string>>> ListPersonsAnonymisedSince(SqlConnection& db,
+                                                                                  const std::string& since) {
+  // AnonymisePerson blanks sort_key, so `sort_key = ''` (always true of an anonymised person)
+  // lets the person_sort index skip the persons still named instead of scanning them all.
+  ASSIGN_OR_RETURN(auto stmt, db.Prepare(
+      "SELECT id, anonymised_at FROM person WHERE sort_key = '' AND anonymised_at <> '' AND anonymised_at >= ? "
+      "ORDER BY anonymised_at, id"));
+  stmt->Bind(1, since);
+  return ReadAll<std::pair<int64_t, std::string>>(
+      *stmt, [](const SqlStatement& row) { return std::make_pair(row.Int(0), row.Text(1)); });
+}
+
 Status InsertPersonLink(SqlConnection& db, const std::string& now, PersonLink& link) {
   if (link.person_id > link.other_id) std::swap(link.person_id, link.other_id);
   ASSIGN_OR_RETURN(auto stmt, db.Prepare(

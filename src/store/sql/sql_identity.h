@@ -13,6 +13,8 @@ namespace acogida::sql_identity {
 
 StatusOr<std::vector<LinkagePerson>> ListPersonsAfter(SqlConnection& db, int64_t after_id, int limit);
 StatusOr<std::vector<LinkagePerson>> ListPersonsById(SqlConnection& db, const std::vector<int64_t>& person_ids);
+StatusOr<std::vector<std::pair<int64_t, std::string>>> ListPersonsAnonymisedSince(SqlConnection& db,
+                                                                                  const std::string& since);
 
 Status InsertPersonLink(SqlConnection& db, const std::string& now, PersonLink& link);
 StatusOr<PersonLink> GetPersonLink(SqlConnection& db, int64_t link_id);

@@ -363,6 +363,9 @@ class SqlTx : public Tx {
   StatusOr<std::vector<LinkagePerson>> ListPersonsById(const std::vector<int64_t>& person_ids) override {
     return sql_identity::ListPersonsById(db_, person_ids);
   }
+  StatusOr<std::vector<std::pair<int64_t, std::string>>> ListPersonsAnonymisedSince(const std::string& since) override {
+    return sql_identity::ListPersonsAnonymisedSince(db_, since);
+  }
   StatusOr<std::vector<ServiceRecord>> ListServiceRecords(const std::vector<int64_t>& person_ids) override {
     return sql_reception::ListServiceRecords(db_, person_ids);
   }
