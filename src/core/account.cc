@@ -58,6 +58,8 @@ bool RoleHas(Role role, Permission permission) {
       return role == Role::kCoordinator || role == Role::kAnalyst;
     case Permission::kRunSimulations:
       return role == Role::kCoordinator || role == Role::kAnalyst;
+    case Permission::kEditDirectory:
+      return role == Role::kAdministrator || role == Role::kCoordinator;
   }
   return false;
 }

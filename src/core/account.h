@@ -50,6 +50,7 @@ enum class Permission {
   kReadLegalNotes,     // privileged notes (lawyers: their cases; coordinators as legal coordinators)
   kReadLegalReports,   // legal-aid counts, no personal data (analysts, coordinators)
   kRunSimulations,     // surge simulations: templates from the registry, runs, results (coordinators, analysts)
+  kEditDirectory,      // the referral directory: organisations, HSDS import, members (coordinators, administrators)
 };
 
 bool RoleHas(Role role, Permission permission);

@@ -81,6 +81,7 @@ std::string AgeBand(int birth_year, int current_year);
 // Statistical disclosure control for aggregates that leave the organisation: a count from
 // 1 to 4 is suppressed (shown as "<5"); 0 and 5 or more are shown as they are.
 constexpr int64_t kSmallCell = 5;
+constexpr int64_t kSuppressed = -1;  // a count of 1 to 4 that may not be shown (null, "<5", on the wire)
 bool IsSuppressed(int64_t count);
 std::string SuppressedText(int64_t count);  // "<5" or the number
 

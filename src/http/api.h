@@ -9,6 +9,7 @@
 #include "service/bed_service.h"
 #include "service/dashboard_service.h"
 #include "service/reception_service.h"
+#include "service/referral_service.h"
 #include "service/auth_service.h"
 #include "service/identity_service.h"
 #include "service/intake_service.h"
@@ -41,11 +42,13 @@ struct Services {
   // The services checklist and batches; dashboards and exports. 503 without them.
   ReceptionService* reception = nullptr;
   DashboardService* dashboards = nullptr;
+  // The referral directory and referrals; their routes answer 503 without it.
+  ReferralService* referrals = nullptr;
 
   static Services Of(ServiceSet& set, std::string backend, bool secure_cookies = false) {
     return Services{set.sites, set.intake, set.persons, set.auth, set.users, set.audit, std::move(backend),
                     secure_cookies, &set.identity, &set.beds, &set.legal, &set.simulations,
-                    &set.reception, &set.dashboards};
+                    &set.reception, &set.dashboards, &set.referrals};
   }
 };
 
@@ -57,6 +60,7 @@ void AddAuthRoutes(Router& router, const Services& services);
 void AddAdminRoutes(Router& router, const Services& services);
 void AddBedRoutes(Router& router, const Services& services);
 void AddReceptionRoutes(Router& router, const Services& services);
+void AddReferralRoutes(Router& router, const Services& services);
 void AddLegalRoutes(Router& router, const Services& services);
 void AddSimulationRoutes(Router& router, const Services& services);
 

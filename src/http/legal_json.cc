@@ -1,6 +1,8 @@
 // Encoding and decoding of legal-aid values.
 #include "http/legal_json.h"
 
+#include "core/reception.h"
+
 namespace acogida::http {
 namespace {
 
@@ -172,26 +174,29 @@ Json CaseDetailToJson(const LegalCaseDetail& detail) {
   return out;
 }
 
+// A count, or null for a small cell hidden from this reader ("<5").
+Json ReportCount(int count) { return count == kSuppressed ? Json(nullptr) : Json(count); }
+
 Json ReportToJson(const LegalReport& report) {
   Json caseload = Json::array();
   for (const LegalReport::Caseload& load : report.caseload) {
     caseload.push_back(Json{{"lawyer_id", load.lawyer_id},
                             {"name", load.name},
                             {"organisation", load.organisation},
-                            {"open_cases", load.open_cases},
-                            {"closed_cases", load.closed_cases},
+                            {"open_cases", ReportCount(load.open_cases)},
+                            {"closed_cases", ReportCount(load.closed_cases)},
                             {"capacity", load.capacity}});
   }
   Json by_type = Json::array();
   for (const LegalReport::TypeOutcome& row : report.by_type_and_outcome) {
-    by_type.push_back(Json{{"type", std::string(CaseTypeName(row.type))}, {"outcome", row.outcome}, {"cases", row.cases}});
+    by_type.push_back(Json{{"type", std::string(CaseTypeName(row.type))}, {"outcome", row.outcome}, {"cases", ReportCount(row.cases)}});
   }
   return Json{{"caseload", std::move(caseload)},
               {"cases_by_type_and_outcome", std::move(by_type)},
-              {"deadlines", Json{{"met_on_time", report.deadlines_met_on_time},
-                                 {"met_late", report.deadlines_met_late},
-                                 {"missed", report.deadlines_missed},
-                                 {"pending", report.deadlines_pending}}}};
+              {"deadlines", Json{{"met_on_time", ReportCount(report.deadlines_met_on_time)},
+                                 {"met_late", ReportCount(report.deadlines_met_late)},
+                                 {"missed", ReportCount(report.deadlines_missed)},
+                                 {"pending", ReportCount(report.deadlines_pending)}}}};
 }
 
 StatusOr<LegalScreening> ScreeningFromJson(const Json& body, int64_t person_id) {

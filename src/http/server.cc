@@ -69,6 +69,7 @@ ApiServer::ApiServer(Services services, ServerOptions options)
   AddPersonRoutes(*router_, services_);
   AddBedRoutes(*router_, services_);
   AddReceptionRoutes(*router_, services_);
+  AddReferralRoutes(*router_, services_);
   AddLegalRoutes(*router_, services_);
   AddSimulationRoutes(*router_, services_);
 

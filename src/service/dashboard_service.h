@@ -25,8 +25,6 @@
 
 namespace acogida {
 
-constexpr int64_t kSuppressed = -1;  // a count of 1 to 4 that may not be shown
-
 struct SiteArrivals {
   Site site;
   std::vector<int64_t> per_day;  // parallel to Dashboard::days

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/reception.h"
 #include "service/audit.h"
 #include "service/legal_access.h"
 #include "service/legal_service.h"
@@ -174,6 +175,21 @@ StatusOr<LegalReport> LegalService::Report(const Actor& actor) {
     }
     return OkStatus();
   }));
+  // Analysts (who do not read persons) get small cells hidden, as on the dashboard.
+  if (!actor.Can(Permission::kReadPersons)) {
+    auto hide = [](int& count) {
+      if (IsSuppressed(count)) count = static_cast<int>(kSuppressed);
+    };
+    for (LegalReport::Caseload& load : report.caseload) {
+      hide(load.open_cases);
+      hide(load.closed_cases);
+    }
+    for (LegalReport::TypeOutcome& row : report.by_type_and_outcome) hide(row.cases);
+    hide(report.deadlines_met_on_time);
+    hide(report.deadlines_met_late);
+    hide(report.deadlines_missed);
+    hide(report.deadlines_pending);
+  }
   return report;
 }
 

@@ -11,6 +11,7 @@
 #include "service/legal_service.h"
 #include "service/person_service.h"
 #include "service/reception_service.h"
+#include "service/referral_service.h"
 #include "service/simulation_service.h"
 #include "service/site_service.h"
 #include "service/user_service.h"
@@ -19,7 +20,7 @@ namespace acogida {
 
 struct ServiceSet {
   explicit ServiceSet(Store& store, Clock clock = SystemClock())
-      : sites(store), intake(store, clock), persons(store), auth(store, clock), users(store), audit(store, clock), identity(store), beds(store, clock), reception(store, clock), dashboards(store, clock), legal(store, clock), simulations(store, clock) {}
+      : sites(store), intake(store, clock), persons(store), auth(store, clock), users(store), audit(store, clock), identity(store), beds(store, clock), reception(store, clock), dashboards(store, clock), legal(store, clock), simulations(store, clock), referrals(store, clock) {}
 
   SiteService sites;
   IntakeService intake;
@@ -33,6 +34,7 @@ struct ServiceSet {
   DashboardService dashboards;
   LegalService legal;
   SimulationService simulations;
+  ReferralService referrals;
 };
 
 }  // namespace acogida

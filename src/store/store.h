@@ -19,6 +19,7 @@
 #include "core/audit.h"
 #include "core/bed_board.h"
 #include "core/person.h"
+#include "core/referral.h"
 #include "core/site.h"
 #include "core/status.h"
 #include "core/utc_time.h"
@@ -355,6 +356,27 @@ class Tx {
   // Marks failed with `error` every queued or running run whose heartbeat is before `before`.
   virtual StatusOr<int64_t> FailStaleSimulationRuns(const std::string& before, const std::string& error,
                                                     const std::string& now) = 0;
+
+  // The referral directory and referrals (issue #8; sql/sql_referrals.cc). Organisations are
+  // version-checked like sites (StaleVersion, NotFound); DeleteOrganisation also drops its
+  // members and is FailedPrecondition while referrals name it. Members are user ids;
+  // RemoveOrganisationMember is NotFound for a user who was not one. Referrals: inserting and
+  // each status change (at `referral.version`, StaleVersion otherwise) append a referral_event.
+  virtual Status InsertOrganisation(Organisation& organisation) = 0;  // fills id, version 1
+  virtual StatusOr<Organisation> GetOrganisation(int64_t organisation_id) = 0;
+  virtual StatusOr<std::vector<Organisation>> ListOrganisations() = 0;  // by name
+  virtual StatusOr<std::vector<Organisation>> FindOrganisationsByHsdsId(const std::string& hsds_id) = 0;
+  virtual Status UpdateOrganisation(Organisation& organisation) = 0;
+  virtual Status DeleteOrganisation(int64_t organisation_id, int64_t version) = 0;
+  virtual Status AddOrganisationMember(int64_t organisation_id, int64_t user_id) = 0;  // idempotent
+  virtual Status RemoveOrganisationMember(int64_t organisation_id, int64_t user_id) = 0;
+  virtual StatusOr<std::vector<int64_t>> ListOrganisationMembers(int64_t organisation_id) = 0;
+  virtual StatusOr<std::vector<int64_t>> ListOrganisationsOfUser(int64_t user_id) = 0;
+  virtual Status InsertReferral(Referral& referral) = 0;  // fills id, version 1
+  virtual StatusOr<Referral> GetReferral(int64_t referral_id) = 0;
+  virtual StatusOr<std::vector<Referral>> ListReferralsOfPerson(int64_t person_id) = 0;  // newest first
+  virtual StatusOr<std::vector<Referral>> ListReferralsToOrganisations(const std::vector<int64_t>& organisation_ids) = 0;
+  virtual Status UpdateReferralStatus(Referral& referral) = 0;  // status, updated_at, updated_by
 
   // The time this transaction stamps on what it writes (ISO 8601 UTC).
   virtual const std::string& now() const = 0;

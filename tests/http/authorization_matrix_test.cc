@@ -68,6 +68,7 @@ class AuthorizationMatrixTest : public ::testing::TestWithParam<Backend> {
     SimulationServiceOptions simulation_options;
     simulation_options.queue_capacity = 1000;
     simulations_ = std::make_unique<SimulationService>(*store_, SystemClock(), simulation_options);
+    referrals_ = std::make_unique<ReferralService>(*store_, SystemClock());
     for (Scope scope : {Scope::kOwn, Scope::kOther}) {
       auto site = sites_->Create(admin_, testing::TijuanaCentre());
       ASSERT_OK(site);
@@ -89,10 +90,11 @@ class AuthorizationMatrixTest : public ::testing::TestWithParam<Backend> {
     auto run = simulations_->Submit(coordinator_, SimulationRequest{kTinyScenario, 1, 1});
     ASSERT_OK(run);
     simulation_run_ = run->id;
+    organisation_ = FreshOrganisation();
     server_ = std::make_unique<http::ApiServer>(
         http::Services{*sites_, *intake_, *persons_, *auth_, *users_, *audit_,
                        GetParam() == Backend::kSqlite ? "sqlite" : "postgresql", false, identity_.get(), beds_.get(), legal_.get(), simulations_.get(),
-                       reception_.get(), dashboards_.get()},
+                       reception_.get(), dashboards_.get(), referrals_.get()},
         http::ServerOptions{"127.0.0.1", 0, "", 8});
     auto port = server_->Bind();
     ASSERT_OK(port);
@@ -143,6 +145,26 @@ class AuthorizationMatrixTest : public ::testing::TestWithParam<Backend> {
     auto household = intake_->Register(coordinator_, input);
     EXPECT_OK(household);
     return household.ok() ? household->members[0].id : 0;
+  }
+
+  // A directory entry offering medical care.
+  int64_t FreshOrganisation() {
+    Organisation organisation;
+    organisation.name = "Clínica matriz";
+    organisation.services = {"medical_care"};
+    auto created = referrals_->CreateOrganisation(admin_, organisation);
+    EXPECT_OK(created);
+    return created.ok() ? created->id : 0;
+  }
+
+  // A referral of the person of `scope` to a fresh organisation of which `role`'s matrix user is
+  // a member: any role with membership may move it.
+  int64_t FreshReferralTo(Role role, Scope scope) {
+    const int64_t organisation_id = FreshOrganisation();
+    EXPECT_OK(referrals_->AddMember(admin_, organisation_id, "matrix." + std::string(RoleName(role))).status());
+    auto referral = referrals_->CreateReferral(coordinator_, Referral{0, person_[scope], organisation_id, "medical_care", ""});
+    EXPECT_OK(referral);
+    return referral.ok() ? referral->referral.id : 0;
   }
 
   // A "same" link between two fresh persons at the site of `scope`.
@@ -266,6 +288,8 @@ class AuthorizationMatrixTest : public ::testing::TestWithParam<Backend> {
   std::unique_ptr<LegalService> legal_;
   std::unique_ptr<SimulationService> simulations_;
   int64_t simulation_run_ = 0;
+  std::unique_ptr<ReferralService> referrals_;
+  int64_t organisation_ = 0;
   std::map<Scope, int64_t> lawyer_, case_;
   std::unique_ptr<http::ApiServer> server_;
   std::thread serving_;
@@ -519,6 +543,54 @@ std::map<std::string, Cell> AuthorizationMatrixTest::Cells() {
       // Cancelling is idempotent: the run is cancelled once, then returned as it is.
       {"delete /api/v1/simulations/{id}",
        {200, [this](Role, Scope) { return Request{"/api/v1/simulations/" + Id(simulation_run_)}; }}},
+      {"get /api/v1/organisations", {200, fixed("/api/v1/organisations")}},
+      {"post /api/v1/organisations",
+       {201, fixed("/api/v1/organisations", Json{{"name", "Org matriz"}, {"services", {"medical_care"}}}.dump())}},
+      {"get /api/v1/organisations/hsds", {200, fixed("/api/v1/organisations/hsds")}},
+      {"post /api/v1/organisations/hsds",
+       {200, fixed("/api/v1/organisations/hsds", R"([{"name": "Org HSDS", "services": [{"name": "medical_care"}]}])")}},
+      {"get /api/v1/organisations/{id}",
+       {200, [this](Role, Scope) { return Request{"/api/v1/organisations/" + Id(organisation_)}; }}},
+      {"put /api/v1/organisations/{id}",
+       {200,
+        [this](Role, Scope) {
+          return Request{"/api/v1/organisations/" + Id(FreshOrganisation()),
+                         Json{{"name", "Clínica editada"}, {"services", {"medical_care"}}, {"version", 1}}.dump()};
+        }}},
+      {"delete /api/v1/organisations/{id}",
+       {204, [this](Role, Scope) { return Request{"/api/v1/organisations/" + Id(FreshOrganisation()) + "?version=1"}; }}},
+      {"get /api/v1/organisations/{id}/members",
+       {200, [this](Role, Scope) { return Request{"/api/v1/organisations/" + Id(organisation_) + "/members"}; }}},
+      {"post /api/v1/organisations/{id}/members",
+       {201,
+        [this](Role, Scope) {
+          return Request{"/api/v1/organisations/" + Id(organisation_) + "/members",
+                         Json{{"username", "matrix.analyst"}}.dump()};
+        }}},
+      {"delete /api/v1/organisations/{id}/members/{user_id}",
+       {204,
+        [this](Role, Scope) {
+          const int64_t organisation_id = FreshOrganisation();
+          auto member = referrals_->AddMember(admin_, organisation_id, "matrix.analyst");
+          EXPECT_OK(member);
+          return Request{"/api/v1/organisations/" + Id(organisation_id) + "/members/" + Id(member->user_id)};
+        }}},
+      {"get /api/v1/persons/{id}/referrals",
+       {200, [this](Role, Scope scope) { return Request{"/api/v1/persons/" + Id(person_[scope]) + "/referrals"}; }}},
+      {"post /api/v1/persons/{id}/referrals",
+       {201,
+        [this](Role, Scope scope) {
+          return Request{"/api/v1/persons/" + Id(person_[scope]) + "/referrals",
+                         Json{{"organisation_id", organisation_}, {"service", "medical_care"}}.dump()};
+        }}},
+      {"get /api/v1/referrals", {200, fixed("/api/v1/referrals")}},
+      // Any role may move a referral sent to an organisation it belongs to.
+      {"put /api/v1/referrals/{id}",
+       {200,
+        [this](Role role, Scope scope) {
+          return Request{"/api/v1/referrals/" + Id(FreshReferralTo(role, scope)),
+                         Json{{"status", "accepted"}, {"version", 1}}.dump()};
+        }}},
       {"get /api/v1/users", {200, fixed("/api/v1/users")}},
       {"post /api/v1/users",
        {201,

@@ -3,10 +3,12 @@
 // record gets a new id in the target (ids of different shelters collide); import_map keeps
 // old → new per source database, so a re-run copies only what is new since the last one and
 // never duplicates. Sealed fields are opened with the source's keys and sealed again with
-// the target's (their associated data names the new row). The source's audit trail is kept
-// verbatim in audit_import, its hash chain intact, and one row on the target's own chain
-// records the import and the imported chain's head. All of it is one target transaction:
-// on any error nothing is written. Sessions are not copied (people log in again).
+// the target's (their associated data names the row they are bound to, by its new id: their
+// own row, or the person for legal_screening.a_number and legal_contact.contact). A source
+// table with rows the importer does not know is refused, never dropped. The source's audit
+// trail is kept verbatim in audit_import, its hash chain intact, and one row on the target's
+// own chain records the import and the imported chain's head. All of it is one target
+// transaction: on any error nothing is written. Sessions are not copied (people log in again).
 #pragma once
 
 #include <cstdint>
@@ -39,7 +41,8 @@ struct ImportReport {
 };
 
 // Copies what `from` holds and `to` does not yet (both migrated to the current schema
-// first). FailedPrecondition when they are the same database or usernames clash.
+// first). FailedPrecondition when they are the same database, usernames clash, a row refers to
+// a missing record, a sealed value does not open, or a source table with rows is not known.
 StatusOr<ImportReport> ImportDatabase(const std::string& from, const KeyRing& from_keys, const std::string& to,
                                       const KeyRing& to_keys, const ImportOptions& options);
 

@@ -10,6 +10,7 @@
 #include "store/sql/sql_accounts.h"
 #include "store/sql/sql_beds.h"
 #include "store/sql/sql_reception.h"
+#include "store/sql/sql_referrals.h"
 #include "store/sql/sql_consents.h"
 #include "store/sql/sql_identity.h"
 #include "store/sql/sql_jobs.h"
@@ -558,6 +559,45 @@ class SqlTx : public Tx {
                                             const std::string& now) override {
     return sql_simulations::FailStaleRuns(db_, before, error, now);
   }
+
+  // The referral directory and referrals (issue #8): forwarded to sql_referrals.
+  Status InsertOrganisation(Organisation& organisation) override {
+    return sql_referrals::InsertOrganisation(db_, organisation);
+  }
+  StatusOr<Organisation> GetOrganisation(int64_t organisation_id) override {
+    return sql_referrals::GetOrganisation(db_, organisation_id);
+  }
+  StatusOr<std::vector<Organisation>> ListOrganisations() override { return sql_referrals::ListOrganisations(db_); }
+  StatusOr<std::vector<Organisation>> FindOrganisationsByHsdsId(const std::string& hsds_id) override {
+    return sql_referrals::FindOrganisationsByHsdsId(db_, hsds_id);
+  }
+  Status UpdateOrganisation(Organisation& organisation) override {
+    return sql_referrals::UpdateOrganisation(db_, organisation);
+  }
+  Status DeleteOrganisation(int64_t organisation_id, int64_t version) override {
+    return sql_referrals::DeleteOrganisation(db_, organisation_id, version);
+  }
+  Status AddOrganisationMember(int64_t organisation_id, int64_t user_id) override {
+    return sql_referrals::AddOrganisationMember(db_, organisation_id, user_id);
+  }
+  Status RemoveOrganisationMember(int64_t organisation_id, int64_t user_id) override {
+    return sql_referrals::RemoveOrganisationMember(db_, organisation_id, user_id);
+  }
+  StatusOr<std::vector<int64_t>> ListOrganisationMembers(int64_t organisation_id) override {
+    return sql_referrals::ListOrganisationMembers(db_, organisation_id);
+  }
+  StatusOr<std::vector<int64_t>> ListOrganisationsOfUser(int64_t user_id) override {
+    return sql_referrals::ListOrganisationsOfUser(db_, user_id);
+  }
+  Status InsertReferral(Referral& referral) override { return sql_referrals::InsertReferral(db_, referral); }
+  StatusOr<Referral> GetReferral(int64_t referral_id) override { return sql_referrals::GetReferral(db_, referral_id); }
+  StatusOr<std::vector<Referral>> ListReferralsOfPerson(int64_t person_id) override {
+    return sql_referrals::ListReferralsOfPerson(db_, person_id);
+  }
+  StatusOr<std::vector<Referral>> ListReferralsToOrganisations(const std::vector<int64_t>& organisation_ids) override {
+    return sql_referrals::ListReferralsToOrganisations(db_, organisation_ids);
+  }
+  Status UpdateReferralStatus(Referral& referral) override { return sql_referrals::UpdateReferralStatus(db_, referral); }
 
   const std::string& now() const override { return now_utc_; }
 

@@ -2,7 +2,7 @@
 // last 30 or 90 days, by sex and age band; arrivals today and people in shelters now; bed occupancy per
 // site; services offered, accepted, declined and done; transport home by destination state. Numbers come
 // from /dashboard; for analysts the server hides counts from 1 to 4, shown here as "<5". The HXL export
-// gives the arrivals as tagged CSV for humanitarian reporting.
+// gives the arrivals as tagged CSV for humanitarian reporting. Legal aid's counts close the page.
 import { useMemo, useState } from 'preact/hooks';
 import { stateName } from '../catalog';
 import { formatNumber } from '../format';
@@ -11,6 +11,7 @@ import { useLoad } from '../load';
 import { receptionApi, type Count, type Dashboard } from '../reception_api';
 import { ErrorNotice, Loading, PageTitle } from '../components/ui';
 import { UPlotChart } from '../components/uplot_chart';
+import { LegalReportCard } from './legal_report_card';
 
 const AGE_BANDS = ['0-4', '5-11', '12-17', '18-29', '30-44', '45-59', '60+', 'unknown'];
 const SEXES = ['F', 'M', 'X', 'unknown'];
@@ -40,6 +41,7 @@ export function DashboardPage() {
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
       {state.status === 'ok' && <DashboardView data={state.data} />}
+      <LegalReportCard />
     </section>
   );
 }
