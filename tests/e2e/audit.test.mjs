@@ -67,7 +67,7 @@ test('the administrator sees those reads with the reason, and the chain verifies
   // The administrator starts on the audit page and is offered no persons.
   await waitForText(page, tid('page-title'), 'Auditoría');
   const nav = await page.locator('nav [data-testid^="nav-"]').evaluateAll((links) => links.map((link) => link.dataset.testid));
-  assert.deepEqual(nav, ['nav-sites', 'nav-beds', 'nav-users', 'nav-audit']);
+  assert.deepEqual(nav, ['nav-sites', 'nav-beds', 'nav-directory', 'nav-users', 'nav-audit']);
 
   const chain = page.locator(tid('audit-chain'));
   await page.locator(`${tid('audit-chain')}[data-ok]`).waitFor();

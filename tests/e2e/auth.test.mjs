@@ -37,7 +37,7 @@ test('a registrar sees only their site, registers and finds a household, and log
   await logIn(page, '/#/personas', registrar);
   await waitForText(page, tid('page-title'), 'Personas');
   assert.deepEqual(await navLabels(page),
-    ['nav-persons', 'nav-intake', 'nav-tracing', 'nav-sites', 'nav-beds', 'nav-placement', 'nav-legal']);
+    ['nav-persons', 'nav-intake', 'nav-tracing', 'nav-sites', 'nav-beds', 'nav-directory', 'nav-placement', 'nav-legal']);
   assert.equal((await page.textContent(tid('account-name')))?.trim(), 'Registro E2E');
   assert.equal((await page.textContent(tid('account-role')))?.trim(), 'Registro');
 
@@ -145,7 +145,7 @@ test('an analyst is offered counts only and changes their own password', { timeo
   // Analysts start on the dashboard, where small counts are hidden from them.
   await waitForText(page, tid('page-title'), 'Tablero de la red');
   await page.locator(tid('dashboard-suppressed')).waitFor();
-  assert.deepEqual(await navLabels(page), ['nav-dashboard', 'nav-sites', 'nav-beds', 'nav-simulation']);
+  assert.deepEqual(await navLabels(page), ['nav-dashboard', 'nav-sites', 'nav-beds', 'nav-directory', 'nav-simulation']);
   await page.click(tid('nav-sites'));
   await waitForText(page, tid('page-title'), 'Sitios');
   assert.equal(await page.locator(tid('site-new')).count(), 0, 'an analyst does not create sites');

@@ -20,6 +20,7 @@ import { AuditPage } from './pages/audit_page';
 import { BatchesPage } from './pages/batches_page';
 import { BedBoardPage } from './pages/bed_board_page';
 import { DashboardPage } from './pages/dashboard_page';
+import { DirectoryPage } from './pages/directory_page';
 import { ForbiddenPage } from './pages/forbidden_page';
 import { IntakePage } from './pages/intake_page';
 import { LoginPage, type LoginReason } from './pages/login_page';
@@ -28,6 +29,7 @@ import { NotFoundPage } from './pages/not_found_page';
 import { PersonPage } from './pages/person_page';
 import { PersonsPage } from './pages/persons_page';
 import { PlacementPage } from './pages/placement_page';
+import { ReferralsInboxPage } from './pages/referrals_inbox_page';
 import { SiteFormPage } from './pages/site_form_page';
 import { SitePage } from './pages/site_page';
 import { SitesPage } from './pages/sites_page';
@@ -41,7 +43,7 @@ import { SimulationPage } from './pages/simulation_page';
 import { canRunSimulations } from './simulation_api';
 import { ErrorNotice, Loading } from './components/ui';
 
-type Section = 'dashboard' | 'persons' | 'intake' | 'tracing' | 'sites' | 'beds' | 'placement' | 'legal' | 'legalOverdue' | 'simulation' | 'users' | 'audit' | 'account';
+type Section = 'dashboard' | 'directory' | 'persons' | 'intake' | 'tracing' | 'sites' | 'beds' | 'placement' | 'legal' | 'legalOverdue' | 'simulation' | 'users' | 'audit' | 'account';
 
 function sectionOf(route: Route): Section | null {
   switch (route.name) {
@@ -54,6 +56,9 @@ function sectionOf(route: Route): Section | null {
       return 'tracing';
     case 'dashboard':
       return 'dashboard';
+    case 'directory':
+    case 'referralsInbox':
+      return 'directory';
     case 'batches':
       return 'sites';
     case 'sites':
@@ -128,6 +133,8 @@ function allowed(route: Route, user: SessionUser): boolean {
     case 'sites':
     case 'site':
     case 'network':
+    case 'directory':
+    case 'referralsInbox':
     case 'account':
     case 'notFound':
       return true;
@@ -164,6 +171,10 @@ function Page({ route }: { route: Route }) {
       return <BatchesPage key={route.id} id={route.id} date={route.date} batch={route.batch} />;
     case 'dashboard':
       return <DashboardPage />;
+    case 'directory':
+      return <DirectoryPage />;
+    case 'referralsInbox':
+      return <ReferralsInboxPage />;
     case 'legalCases':
       return <LegalCasesPage />;
     case 'legalCase':
@@ -292,6 +303,7 @@ function Header({ section, user, home }: { section: Section | null; user: Sessio
     { section: 'tracing', route: { name: 'tracing' }, label: t('nav.tracing'), shown: canUsePersons(user) },
     { section: 'sites', route: { name: 'sites' }, label: t('nav.sites'), shown: true },
     { section: 'beds', route: { name: 'network' }, label: t('nav.beds'), shown: true },
+    { section: 'directory', route: { name: 'directory' }, label: t('nav.directory'), shown: true },
     { section: 'placement', route: { name: 'placement' }, label: t('nav.placement'), shown: canPlaceGroups(user) },
     { section: 'legal', route: { name: 'legalCases' }, label: t('nav.legal'), shown: canSeeCases(user) },
     { section: 'legalOverdue', route: { name: 'legalOverdue' }, label: t('nav.legalOverdue'), shown: canAssignCases(user) },

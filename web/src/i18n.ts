@@ -6,6 +6,7 @@ import { useContext } from 'preact/hooks';
 import { bedsEn, bedsEs } from './messages_beds';
 import { identityEn, identityEs } from './messages_identity';
 import { receptionEn, receptionEs } from './messages_reception';
+import { referralsEn, referralsEs } from './messages_referrals';
 import { legalEn, legalEs } from './messages_legal';
 import { simulationEn, simulationEs } from './messages_simulation';
 
@@ -13,6 +14,7 @@ const es = {
   ...bedsEs,
   ...identityEs,
   ...receptionEs,
+  ...referralsEs,
   ...legalEs,
   ...simulationEs,
   'app.name': 'Acogida',
@@ -423,6 +425,7 @@ const en: Messages = {
   ...bedsEn,
   ...identityEn,
   ...receptionEn,
+  ...referralsEn,
   ...legalEn,
   ...simulationEn,
   'app.name': 'Acogida',

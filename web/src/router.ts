@@ -22,6 +22,8 @@ export type Route =
   | { name: 'tracing' }
   | { name: 'batches'; id: number; date: string; batch: string | null }
   | { name: 'dashboard' }
+  | { name: 'directory' }
+  | { name: 'referralsInbox' }
   | { name: 'legalCases' }
   | { name: 'legalCase'; id: number }
   | { name: 'legalOverdue' }
@@ -69,6 +71,8 @@ export function parseHash(hash: string): Route {
   if (first === 'colocar' && segments.length === 1) return { name: 'placement' };
   if (first === 'busqueda-familiar' && segments.length === 1) return { name: 'tracing' };
   if (first === 'tablero' && segments.length === 1) return { name: 'dashboard' };
+  if (first === 'directorio' && segments.length === 1) return { name: 'directory' };
+  if (first === 'referencias' && segments.length === 1) return { name: 'referralsInbox' };
   if (first === 'juridico') {
     if (segments.length === 1) return { name: 'legalCases' };
     if (second === 'vencidos' && segments.length === 2) return { name: 'legalOverdue' };
@@ -130,6 +134,10 @@ export function href(route: Route): string {
     }
     case 'dashboard':
       return '#/tablero';
+    case 'directory':
+      return '#/directorio';
+    case 'referralsInbox':
+      return '#/referencias';
     case 'legalCases':
       return '#/juridico';
     case 'legalCase':

@@ -14,6 +14,7 @@ import { useLoad } from '../load';
 import { href } from '../router';
 import { Detail, ErrorNotice, Field, fieldAria, Loading, PageTitle } from '../components/ui';
 import { IdentityPanel } from './identity_panel';
+import { ReferralsPanel } from './referrals_panel';
 import { ServicesPanel } from './services_panel';
 import { LegalScreeningPanel } from './legal_screening_panel';
 
@@ -171,6 +172,8 @@ function Profile({ person, household, reason }: ProfileData) {
           {person.consents && <ConsentsCard personId={person.id} initial={person.consents} reason={reason} />}
 
           <ServicesPanel personId={person.id} reason={reason} />
+
+          <ReferralsPanel personId={person.id} reason={reason} />
 
           <IdentityPanel person={person} reason={reason} />
 
