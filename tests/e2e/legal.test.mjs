@@ -100,6 +100,19 @@ test('screen, open a custody case, assign it, and see its passed deadline on the
   assert.equal(await evidence.getAttribute('data-reminder'), 'due_in_7_days');
   await screenshot(page, 'legal-case');
 
+  // An appointment in three days appears on the case and on the lawyers' agenda.
+  const caseUrl = page.url();
+  const start = `${daysFromNow(3)}T10:30`;
+  await page.fill(tid('appointment-start'), start);
+  await page.click(tid('appointment-add'));
+  await page.locator(tid('legal-appointment')).first().waitFor();
+  await page.click(tid('nav-legal'));
+  await page.click(tid('legal-agenda-link'));
+  const caseId = caseUrl.match(/casos\/(\d+)/)[1];
+  await page.locator(tid('agenda-row')).filter({ hasText: `#${caseId}` }).first().waitFor();
+  await page.goto(caseUrl);
+  await page.locator(tid('legal-case-page')).waitFor();
+
   // The coordinators' overdue list has the hearing, not next week's deadline.
   await page.click(tid('nav-legalOverdue'));
   await page.locator(tid('legal-overdue-page')).waitFor();

@@ -35,6 +35,7 @@ import { SitePage } from './pages/site_page';
 import { SitesPage } from './pages/sites_page';
 import { TracingPage } from './pages/tracing_page';
 import { UsersPage } from './pages/users_page';
+import { LegalAgendaPage } from './pages/legal_appointments';
 import { LegalCasePage } from './pages/legal_case_page';
 import { LegalCasesPage } from './pages/legal_cases_page';
 import { LegalOverduePage } from './pages/legal_overdue_page';
@@ -72,6 +73,7 @@ function sectionOf(route: Route): Section | null {
     case 'placement':
       return 'placement';
     case 'legalCases':
+    case 'legalAgenda':
     case 'legalCase':
       return 'legal';
     case 'legalOverdue':
@@ -120,6 +122,7 @@ function allowed(route: Route, user: SessionUser): boolean {
     case 'placement':
       return canPlaceGroups(user);
     case 'legalCases':
+    case 'legalAgenda':
     case 'legalCase':
       return canSeeCases(user);
     case 'legalOverdue':
@@ -177,6 +180,8 @@ function Page({ route }: { route: Route }) {
       return <ReferralsInboxPage />;
     case 'legalCases':
       return <LegalCasesPage />;
+    case 'legalAgenda':
+      return <LegalAgendaPage />;
     case 'legalCase':
       return <LegalCasePage key={route.id} id={route.id} />;
     case 'legalOverdue':

@@ -26,6 +26,7 @@ export type Route =
   | { name: 'referralsInbox' }
   | { name: 'legalCases' }
   | { name: 'legalCase'; id: number }
+  | { name: 'legalAgenda' }
   | { name: 'legalOverdue' }
   | { name: 'simulation' }
   | { name: 'account' }
@@ -76,6 +77,7 @@ export function parseHash(hash: string): Route {
   if (first === 'juridico') {
     if (segments.length === 1) return { name: 'legalCases' };
     if (second === 'vencidos' && segments.length === 2) return { name: 'legalOverdue' };
+    if (second === 'agenda' && segments.length === 2) return { name: 'legalAgenda' };
     const caseId = parseId(third);
     if (second === 'casos' && caseId !== null && segments.length === 3) return { name: 'legalCase', id: caseId };
   }
@@ -140,6 +142,8 @@ export function href(route: Route): string {
       return '#/referencias';
     case 'legalCases':
       return '#/juridico';
+    case 'legalAgenda':
+      return '#/juridico/agenda';
     case 'legalCase':
       return `#/juridico/casos/${route.id}`;
     case 'legalOverdue':

@@ -13,6 +13,7 @@ import {
 import { toApiError, useLoad } from '../load';
 import { href } from '../router';
 import { Detail, ErrorNotice, Field, fieldAria, Loading, PageTitle } from '../components/ui';
+import { CaseAppointments } from './legal_appointments';
 
 export function LegalCasePage({ id }: { id: number }) {
   const { t } = useI18n();
@@ -96,6 +97,7 @@ function CaseView({ detail, reload }: { detail: CaseDetail; reload: () => void }
         <div class="stack">
           <DeadlinesCard detail={detail} work={work} busy={busy} run={run} />
           <DocumentsCard detail={detail} work={work} busy={busy} run={run} />
+          <CaseAppointments caseId={detail.id} work={work} />
           {detail.can_read_notes && <NotesCard caseId={detail.id} />}
         </div>
       </div>

@@ -13,7 +13,14 @@ export function LegalCasesPage() {
   const { state, reload } = useLoad(() => legalApi.listCases(status), [status]);
   return (
     <section class="page" data-testid="legal-cases-page">
-      <PageTitle>{t('legal.cases.title')}</PageTitle>
+      <div class="page__head">
+        <PageTitle>{t('legal.cases.title')}</PageTitle>
+        <div class="actions">
+          <a class="button button--secondary" href={href({ name: 'legalAgenda' })} data-testid="legal-agenda-link">
+            {t('nav.legalAgenda')}
+          </a>
+        </div>
+      </div>
       <Field id="legal-cases-status" label={t('legal.cases.filter')}>
         <select {...fieldAria('legal-cases-status')} value={status} data-testid="legal-cases-status"
           onChange={(event) => setStatus(event.currentTarget.value)}>
