@@ -8,6 +8,7 @@
 #include "service/referral_service.h"
 #include "service/site_service.h"
 #include "service/user_service.h"
+#include "store/sql/sql_connection.h"
 #include "testing/fixtures.h"
 #include "testing/status_matchers.h"
 #include "testing/test_database.h"
@@ -204,6 +205,26 @@ TEST_P(ReferralServiceTest, MembersSeeAndUpdateOnlyTheReferralsSentToThem) {
 
   ASSERT_OK(referrals_->RemoveMember(coordinator_, clinic_.id, member.user.id));
   EXPECT_TRUE(referrals_->Inbox(member)->empty());
+}
+
+TEST_P(ReferralServiceTest, TheNoteIsSealedAtRestAndReadBackInClear) {
+  auto sent = Refer();
+  ASSERT_OK(sent);
+  EXPECT_EQ(sent->referral.note, "Dolor de muelas");
+  auto listed = referrals_->ListReferralsOfPerson(coordinator_, person_id_);
+  ASSERT_OK(listed);
+  ASSERT_EQ(listed->size(), 1u);
+  EXPECT_EQ((*listed)[0].referral.note, "Dolor de muelas");
+  auto connection = OpenSqlConnection(database_.url());
+  ASSERT_OK(connection);
+  auto stmt = (*connection)->Prepare("SELECT note FROM referral");
+  ASSERT_OK(stmt);
+  auto has_row = (*stmt)->Step();
+  ASSERT_OK(has_row);
+  ASSERT_TRUE(*has_row);
+  const std::string raw = (*stmt)->Text(0);
+  EXPECT_EQ(raw.rfind("v1.", 0), 0u) << raw;
+  EXPECT_EQ(raw.find("muelas"), std::string::npos) << raw;
 }
 
 TEST_P(ReferralServiceTest, StaffOfOtherSitesNeitherSeeNorReferThePerson) {

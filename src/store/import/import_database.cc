@@ -127,7 +127,7 @@ const std::vector<Table>& Tables() {
       {"organisation_member", nullptr,
        {{"user_id", Kind::kInt, "user"}, {"organisation_id", Kind::kInt, "organisation"}}},
       {"referral", "referral",
-       {{"person_id", Kind::kInt, "person"}, {"organisation_id", Kind::kInt, "organisation"}, {"service"}, {"note"},
+       {{"person_id", Kind::kInt, "person"}, {"organisation_id", Kind::kInt, "organisation"}, {"service"}, {"note", Kind::kSealed},
         {"status"}, {"created_at"}, {"created_by"}, {"updated_at"}, {"updated_by"}, {"version", Kind::kInt}}},
       {"referral_event", "referral_event",
        {{"referral_id", Kind::kInt, "referral"}, {"status"}, {"at"}, {"by_user"}}},

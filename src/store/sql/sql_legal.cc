@@ -590,6 +590,7 @@ StatusOr<int64_t> ResealLegalFields(SqlConnection& db, const KeyRing& keys) {
       {"legal_note", "body", "id"},
       {"legal_screening", "a_number", "person_id"},
       {"legal_contact", "contact", "person_id"},
+      {"referral", "note", "id"},  // not legal aid, but sealed the same way (sql_referrals.cc)
   };
   int64_t resealed = 0;
   for (const auto& [table, column, key] : kSealed) {

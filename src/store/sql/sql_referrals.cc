@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/comma_list.h"
+#include "store/sealed_fields.h"
 #include "store/sql/sql_rows.h"
 
 namespace acogida::sql_referrals {
@@ -172,37 +173,57 @@ StatusOr<std::vector<int64_t>> ListOrganisationsOfUser(SqlConnection& db, int64_
   return ReadIds(*stmt);
 }
 
-Status InsertReferral(SqlConnection& db, Referral& referral) {
+// The note is sealed at rest under referral.note.<id> (it may say why the person needs help).
+Status OpenNotes(const KeyRing& keys, std::vector<Referral>& referrals) {
+  for (Referral& referral : referrals) {
+    ASSIGN_OR_RETURN(referral.note, OpenBoundField(keys, "referral", "note", referral.id, referral.note));
+  }
+  return OkStatus();
+}
+
+Status InsertReferral(SqlConnection& db, const KeyRing& keys, Referral& referral) {
   ASSIGN_OR_RETURN(auto stmt, db.Prepare(
       "INSERT INTO referral (person_id, organisation_id, service, note, status, created_at, created_by, updated_at, "
       "updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
-  stmt->Bind(1, referral.person_id).Bind(2, referral.organisation_id).Bind(3, referral.service).Bind(4, referral.note)
+  stmt->Bind(1, referral.person_id).Bind(2, referral.organisation_id).Bind(3, referral.service).Bind(4, "")
       .Bind(5, ReferralStatusName(referral.status)).Bind(6, referral.created_at).Bind(7, referral.created_by)
       .Bind(8, referral.updated_at).Bind(9, referral.updated_by);
   ASSIGN_OR_RETURN(bool has_row, stmt->Step());
   if (!has_row) return Internal("insert referral returned no id");
   referral.id = stmt->Int(0);
   RETURN_IF_ERROR(stmt->Run());
+  stmt.reset();
+  // The row id is part of the sealed note's associated data: insert, then seal and store.
+  if (!referral.note.empty()) {
+    ASSIGN_OR_RETURN(std::string sealed, SealBoundField(keys, "referral", "note", referral.id, referral.note));
+    ASSIGN_OR_RETURN(auto update, db.Prepare("UPDATE referral SET note = ? WHERE id = ?"));
+    update->Bind(1, sealed).Bind(2, referral.id);
+    RETURN_IF_ERROR(update->Run());
+  }
   referral.version = 1;
   return AppendEvent(db, referral);
 }
 
-StatusOr<Referral> GetReferral(SqlConnection& db, int64_t referral_id) {
+StatusOr<Referral> GetReferral(SqlConnection& db, const KeyRing& keys, int64_t referral_id) {
   ASSIGN_OR_RETURN(auto stmt, db.Prepare(std::string("SELECT ") + kReferralColumns + " FROM referral WHERE id = ?"));
   stmt->Bind(1, referral_id);
   ASSIGN_OR_RETURN(bool has_row, stmt->Step());
   if (!has_row) return NotFound("no referral " + std::to_string(referral_id));
-  return ReadReferral(*stmt);
+  Referral referral = ReadReferral(*stmt);
+  ASSIGN_OR_RETURN(referral.note, OpenBoundField(keys, "referral", "note", referral.id, referral.note));
+  return referral;
 }
 
-StatusOr<std::vector<Referral>> ListReferralsOfPerson(SqlConnection& db, int64_t person_id) {
+StatusOr<std::vector<Referral>> ListReferralsOfPerson(SqlConnection& db, const KeyRing& keys, int64_t person_id) {
   ASSIGN_OR_RETURN(auto stmt, db.Prepare(std::string("SELECT ") + kReferralColumns +
                                          " FROM referral WHERE person_id = ? ORDER BY id DESC"));
   stmt->Bind(1, person_id);
-  return ReadAll<Referral>(*stmt, ReadReferral);
+  ASSIGN_OR_RETURN(std::vector<Referral> referrals, ReadAll<Referral>(*stmt, ReadReferral));
+  RETURN_IF_ERROR(OpenNotes(keys, referrals));
+  return referrals;
 }
 
-StatusOr<std::vector<Referral>> ListReferralsToOrganisations(SqlConnection& db,
+StatusOr<std::vector<Referral>> ListReferralsToOrganisations(SqlConnection& db, const KeyRing& keys,
                                                              const std::vector<int64_t>& organisation_ids) {
   if (organisation_ids.empty()) return std::vector<Referral>{};
   // Ids are numbers we format ourselves; they change the statement text, not its inputs.
@@ -210,7 +231,9 @@ StatusOr<std::vector<Referral>> ListReferralsToOrganisations(SqlConnection& db,
   for (int64_t id : organisation_ids) list += (list.empty() ? "" : ",") + std::to_string(id);
   ASSIGN_OR_RETURN(auto stmt, db.Prepare(std::string("SELECT ") + kReferralColumns +
                                          " FROM referral WHERE organisation_id IN (" + list + ") ORDER BY id DESC"));
-  return ReadAll<Referral>(*stmt, ReadReferral);
+  ASSIGN_OR_RETURN(std::vector<Referral> referrals, ReadAll<Referral>(*stmt, ReadReferral));
+  RETURN_IF_ERROR(OpenNotes(keys, referrals));
+  return referrals;
 }
 
 Status UpdateReferralStatus(SqlConnection& db, Referral& referral) {

@@ -21,10 +21,11 @@ Status AddOrganisationMember(SqlConnection& db, int64_t organisation_id, int64_t
 Status RemoveOrganisationMember(SqlConnection& db, int64_t organisation_id, int64_t user_id);
 StatusOr<std::vector<int64_t>> ListOrganisationMembers(SqlConnection& db, int64_t organisation_id);
 StatusOr<std::vector<int64_t>> ListOrganisationsOfUser(SqlConnection& db, int64_t user_id);
-Status InsertReferral(SqlConnection& db, Referral& referral);
-StatusOr<Referral> GetReferral(SqlConnection& db, int64_t referral_id);
-StatusOr<std::vector<Referral>> ListReferralsOfPerson(SqlConnection& db, int64_t person_id);
-StatusOr<std::vector<Referral>> ListReferralsToOrganisations(SqlConnection& db, const std::vector<int64_t>& organisation_ids);
+Status InsertReferral(SqlConnection& db, const KeyRing& keys, Referral& referral);
+StatusOr<Referral> GetReferral(SqlConnection& db, const KeyRing& keys, int64_t referral_id);
+StatusOr<std::vector<Referral>> ListReferralsOfPerson(SqlConnection& db, const KeyRing& keys, int64_t person_id);
+StatusOr<std::vector<Referral>> ListReferralsToOrganisations(SqlConnection& db, const KeyRing& keys,
+                                                             const std::vector<int64_t>& organisation_ids);
 Status UpdateReferralStatus(SqlConnection& db, Referral& referral);
 
 }  // namespace acogida::sql_referrals

@@ -589,13 +589,13 @@ class SqlTx : public Tx {
   StatusOr<std::vector<int64_t>> ListOrganisationsOfUser(int64_t user_id) override {
     return sql_referrals::ListOrganisationsOfUser(db_, user_id);
   }
-  Status InsertReferral(Referral& referral) override { return sql_referrals::InsertReferral(db_, referral); }
-  StatusOr<Referral> GetReferral(int64_t referral_id) override { return sql_referrals::GetReferral(db_, referral_id); }
+  Status InsertReferral(Referral& referral) override { return sql_referrals::InsertReferral(db_, keys_, referral); }
+  StatusOr<Referral> GetReferral(int64_t referral_id) override { return sql_referrals::GetReferral(db_, keys_, referral_id); }
   StatusOr<std::vector<Referral>> ListReferralsOfPerson(int64_t person_id) override {
-    return sql_referrals::ListReferralsOfPerson(db_, person_id);
+    return sql_referrals::ListReferralsOfPerson(db_, keys_, person_id);
   }
   StatusOr<std::vector<Referral>> ListReferralsToOrganisations(const std::vector<int64_t>& organisation_ids) override {
-    return sql_referrals::ListReferralsToOrganisations(db_, organisation_ids);
+    return sql_referrals::ListReferralsToOrganisations(db_, keys_, organisation_ids);
   }
   Status UpdateReferralStatus(Referral& referral) override { return sql_referrals::UpdateReferralStatus(db_, referral); }
 
