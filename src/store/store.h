@@ -192,6 +192,8 @@ class Tx {
   virtual StatusOr<std::vector<int64_t>> PersonsToAnonymise(const std::string& inactive_before) = 0;
   // Blanks names, CURP, phone, notes, birth day and month and municipality; drops the search
   // tokens; keeps sex, birth year, birth state, languages and arrivals for aggregate counts.
+  // Also blanks the person's legal-aid texts, referral notes, and the municipality, bus and
+  // departure of their journey home (statuses and the destination state stay for counts).
   virtual Status AnonymisePerson(int64_t person_id) = 0;
 
   // Identity index: up to `limit` persons with id > `after_id`, in id order (anonymised ones

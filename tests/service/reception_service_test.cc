@@ -119,6 +119,18 @@ TEST_P(ReceptionServiceTest, SitesOfferTheirItemsAndTransportHomeNeedsADestinati
   auto accepted = Move(person, I::kTransportHome, S::kAccepted, 0, TransportHome{"16", "053", "ETN 221", ""});
   ASSERT_OK(accepted);
   EXPECT_EQ(accepted->transport.state, "16");
+  // Anonymisation keeps where home is (the state, for counts) but not the journey's details.
+  ASSERT_OK(store_->InTransaction(TxMode::kWrite, [&](Tx& tx) { return tx.AnonymisePerson(person); }));
+  ASSERT_OK(store_->InTransaction(TxMode::kRead, [&](Tx& tx) -> Status {
+    ASSIGN_OR_RETURN(std::vector<ServiceRecord> records, tx.ListServiceRecords({person}));
+    EXPECT_EQ(records.size(), 1u);
+    if (records.empty()) return OkStatus();
+    EXPECT_EQ(records[0].transport.state, "16");
+    EXPECT_EQ(records[0].transport.municipality, "");
+    EXPECT_EQ(records[0].transport.bus, "");
+    EXPECT_EQ(records[0].status, ServiceStatus::kAccepted);
+    return OkStatus();
+  }));
   const Actor elsewhere = testing::TestActor(Role::kRegistrar, {site_.id + 100});
   EXPECT_THAT(reception_->UpdateItem(elsewhere, person, ServiceUpdate{site_.id, I::kFoodKit, S::kDone, {}, 0}),
               StatusCodeIs(StatusCode::kPermissionDenied));

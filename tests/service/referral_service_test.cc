@@ -225,6 +225,15 @@ TEST_P(ReferralServiceTest, TheNoteIsSealedAtRestAndReadBackInClear) {
   const std::string raw = (*stmt)->Text(0);
   EXPECT_EQ(raw.rfind("v1.", 0), 0u) << raw;
   EXPECT_EQ(raw.find("muelas"), std::string::npos) << raw;
+
+  // Retention's anonymisation blanks the note; the referral stays for the counts.
+  ASSERT_OK(store_->InTransaction(TxMode::kWrite, [&](Tx& tx) { return tx.AnonymisePerson(person_id_); }));
+  ASSERT_OK(store_->InTransaction(TxMode::kRead, [&](Tx& tx) -> Status {
+    ASSIGN_OR_RETURN(Referral kept, tx.GetReferral(sent->referral.id));
+    EXPECT_EQ(kept.note, "");
+    EXPECT_EQ(kept.status, ReferralStatus::kSent);
+    return OkStatus();
+  }));
 }
 
 TEST_P(ReferralServiceTest, StaffOfOtherSitesNeitherSeeNorReferThePerson) {

@@ -355,7 +355,16 @@ class SqlTx : public Tx {
   }
   Status AnonymisePerson(int64_t person_id) override {
     RETURN_IF_ERROR(sql_consents::AnonymisePerson(db_, now_utc_, person_id));
-    return sql_legal::AnonymiseLegal(db_, person_id);
+    RETURN_IF_ERROR(sql_legal::AnonymiseLegal(db_, person_id));
+    // Referral notes and the details of the journey home go too; statuses and the destination
+    // state stay for the counts.
+    ASSIGN_OR_RETURN(auto notes, db_.Prepare("UPDATE referral SET note = '' WHERE person_id = ?"));
+    notes->Bind(1, person_id);
+    RETURN_IF_ERROR(notes->Run());
+    ASSIGN_OR_RETURN(auto journey, db_.Prepare(
+        "UPDATE service_record SET destination_municipality = '', bus = '', departure_at = '' WHERE person_id = ?"));
+    journey->Bind(1, person_id);
+    return journey->Run();
   }
 
   StatusOr<std::vector<LinkagePerson>> ListPersonsAfter(int64_t after_id, int limit) override {
