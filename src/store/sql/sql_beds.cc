@@ -46,14 +46,6 @@ BedHold ReadHold(const SqlStatement& row) {
   return hold;
 }
 
-StatusOr<int64_t> StepInsertedId(SqlStatement& stmt, const char* what) {
-  ASSIGN_OR_RETURN(bool has_row, stmt.Step());
-  if (!has_row) return Internal(std::string(what) + " returned no id");
-  const int64_t id = stmt.Int(0);
-  RETURN_IF_ERROR(stmt.Run());
-  return id;
-}
-
 }  // namespace
 
 Status LockSectionBoard(SqlConnection& db, int64_t section_id, const std::string& now) {
@@ -92,7 +84,7 @@ Status InsertStay(SqlConnection& db, Stay& stay) {
       "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"));
   stmt->Bind(1, stay.person_id).Bind(2, stay.site_id).Bind(3, stay.section_id).Bind(4, stay.checked_in_at)
       .Bind(5, stay.checked_in_by).Bind(6, stay.expected_checkout);
-  ASSIGN_OR_RETURN(stay.id, StepInsertedId(*stmt, "insert stay"));
+  ASSIGN_OR_RETURN(stay.id, InsertedId(*stmt, "insert stay"));
   stay.version = 1;
   return OkStatus();
 }
@@ -183,7 +175,7 @@ Status InsertHold(SqlConnection& db, BedHold& hold) {
       "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"));
   stmt->Bind(1, hold.site_id).Bind(2, hold.section_id).Bind(3, hold.beds).Bind(4, hold.label)
       .Bind(5, hold.created_at).Bind(6, hold.created_by).Bind(7, hold.expires_at);
-  ASSIGN_OR_RETURN(hold.id, StepInsertedId(*stmt, "insert bed_hold"));
+  ASSIGN_OR_RETURN(hold.id, InsertedId(*stmt, "insert bed_hold"));
   return OkStatus();
 }
 

@@ -42,14 +42,6 @@ void BindOptionalId(SqlStatement& stmt, int index, int64_t id) {
   else stmt.Bind(index, id);
 }
 
-StatusOr<int64_t> InsertedId(SqlStatement& stmt, std::string_view what) {
-  ASSIGN_OR_RETURN(bool has_row, stmt.Step());
-  if (!has_row) return Internal(std::string(what) + " returned no id");
-  int64_t id = stmt.Int(0);
-  RETURN_IF_ERROR(stmt.Run());
-  return id;
-}
-
 // After an UPDATE ... WHERE version = ? changed nothing: NotFound or a stale version.
 Status StaleOrMissing(SqlConnection& db, const std::string& what, const char* table, int64_t id) {
   ASSIGN_OR_RETURN(auto stmt, db.Prepare(std::string("SELECT version FROM ") + table + " WHERE id = ?"));

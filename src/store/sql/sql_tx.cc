@@ -673,14 +673,6 @@ class SqlTx : public Tx {
   }
 
  private:
-  static StatusOr<int64_t> InsertedId(SqlStatement& stmt, std::string_view what) {
-    ASSIGN_OR_RETURN(bool has_row, stmt.Step());
-    if (!has_row) return Internal(std::string(what) + " returned no id");
-    int64_t id = stmt.Int(0);
-    RETURN_IF_ERROR(stmt.Run());  // finish the statement
-    return id;
-  }
-
   // Seals phone and notes of `person_id` with the current key and stores them.
   Status WriteSealed(int64_t person_id, const std::string& phone, const std::string& notes) {
     if (phone.empty() && notes.empty()) return OkStatus();
