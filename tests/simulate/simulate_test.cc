@@ -49,7 +49,8 @@ TEST(Simulate, DifferentSeedsGiveDifferentRuns) {
 
 TEST(RunReplication, ConservesPeople) {
   for (double factor : {1.0, 4.0}) {
-    auto model = BuildModel(TwoCityScenario(factor));
+    const Scenario scenario = TwoCityScenario(factor);  // the model points into it: keep it alive
+    auto model = BuildModel(scenario);
     ASSERT_TRUE(model.ok());
     for (uint64_t seed = 1; seed <= 3; ++seed) {
       SCOPED_TRACE("factor " + std::to_string(factor) + ", seed " + std::to_string(seed));
